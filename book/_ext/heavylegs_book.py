@@ -1,0 +1,66 @@
+"""Sphinx tweaks that keep every page of the book working offline.
+
+Loaded by Jupyter Book through ``sphinx.local_extensions`` in ``_config.yml``.
+
+* MathJax is served from the book: its files come from the PyPI package
+  ``django-static-mathjax`` (MathJax 3, Apache-2.0) and are copied into
+  ``_static/mathjax`` of the build at the end (not into the source ``_static``
+  folder: Jupyter Book would add every script there to every page). Sphinx
+  loads it only on pages with mathematics (``mathjax_path`` in ``_config.yml``).
+* sphinx-thebe inserts its setup script twice on each page, which declares
+  ``THEBE_JS_URL`` twice: a console error on every page. One copy is dropped.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+# MathJax folders the tex-mml-chtml component loads from (fonts, on-demand TeX
+# extensions, the context menu); the speech engine (sre) is left out.
+_MATHJAX_PARTS = ("tex-mml-chtml.js", "input", "output", "ui", "a11y", "adaptors")
+
+
+def _mathjax_source() -> Path:
+    spec = importlib.util.find_spec("mathjax")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("MathJax files not found: pip install django-static-mathjax (see requirements-dev.txt)")
+    return Path(list(spec.submodule_search_locations)[0]) / "static" / "mathjax" / "es5"
+
+
+def _copy_mathjax(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    source = _mathjax_source()
+    target = Path(app.outdir) / "_static" / "mathjax"
+    for part in _MATHJAX_PARTS:
+        src, dst = source / part, target / part
+        if src.is_dir():
+            shutil.copytree(src, dst, dirs_exist_ok=True)
+        else:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dst)
+
+
+def _drop_duplicate_thebe_setup(app, pagename, templatename, context, doctree) -> None:
+    scripts = context.get("script_files")
+    if not scripts:
+        return
+    seen, kept = set(), []
+    for script in scripts:
+        body = getattr(script, "attributes", {}).get("body", "") if hasattr(script, "attributes") else ""
+        key = body if "THEBE_JS_URL" in body else None
+        if key is not None and key in seen:
+            continue
+        if key is not None:
+            seen.add(key)
+        kept.append(script)
+    context["script_files"] = kept
+
+
+def setup(app):
+    _mathjax_source()  # fail early, with a clear message, if the files are missing
+    app.connect("build-finished", _copy_mathjax)
+    app.connect("html-page-context", _drop_duplicate_thebe_setup, priority=900)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

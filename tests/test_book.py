@@ -1,0 +1,64 @@
+"""The book builds with warnings as errors, and no page refers to another host at load time."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import book_pages
+
+pytestmark = pytest.mark.book
+
+#: Attributes that make a browser fetch something when the page loads.
+_LOADING = {("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("video", "src"), ("audio", "src")}
+
+
+class _Loads(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for t, a in _LOADING:
+            if tag == t and attrs.get(a):
+                if tag == "link" and attrs.get("rel") not in ("stylesheet", "preload", "icon", "modulepreload", "manifest"):
+                    continue  # e.g. rel="canonical" or "next": not fetched
+                self.urls.append(attrs[a])
+
+
+def _external(url: str) -> bool:
+    return bool(urlparse(url).netloc) or url.startswith("//")
+
+
+def test_book_has_every_page(built_book):
+    pages = book_pages(built_book)
+    for expected in ["index.html", "notebooks/01_metabolism.html", "book/glossary.html", "book/references.html"]:
+        assert expected in pages
+
+
+@pytest.mark.parametrize("page", ["index.html", "notebooks/01_metabolism.html", "book/glossary.html", "book/references.html", "book/instructor-guide.html", "search.html", "genindex.html"])
+def test_no_page_loads_from_another_host(built_book, page):
+    parser = _Loads()
+    parser.feed((built_book / page).read_text(encoding="utf-8"))
+    external = [u for u in parser.urls if _external(u)]
+    assert external == [], f"{page} loads from other hosts: {external}"
+
+
+def test_chapter_page_carries_static_labs_not_widgets(built_book):
+    text = (built_book / "notebooks" / "01_metabolism.html").read_text(encoding="utf-8")
+    labs = re.findall(r'<figure class="hl-lab" id="hl-lab-([a-z0-9-]+)"', text)
+    assert len(labs) >= 2, "chapter 1 should show at least two labs"
+    assert "vnd.jupyter.widget-view+json" not in text
+    assert "embed-amd" not in text and "require.min.js" not in text
+    # Every page gets the offline chart libraries from the book itself.
+    assert "_static/vendor/vega-bundle.js" in text
+
+
+def test_vendored_bundle_defines_vega_embed(built_book):
+    bundle = (built_book / "_static" / "vendor" / "vega-bundle.js").read_text(encoding="utf-8")
+    assert "window.vegaEmbed" in bundle
+    assert "https://" not in bundle.split("\n", 1)[0]  # header names no CDN

@@ -1,0 +1,137 @@
+"""The built book in a real browser (Debian's Chromium, driven by Playwright).
+
+Every page loads with no console errors and no request to any host but the
+book's own; on chapter 1, moving a static lab's slider with the keyboard
+changes its chart.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import book_pages, in_ci
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Without the networking flags Chromium phones home (updates, sync) from every start.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        message = "Chromium is not installed (apt-get install chromium)"
+        if in_ci():
+            pytest.fail(message + ": under CI=true the browser tests must run")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class PageVisit:
+    """Opens one page, recording console errors and every request to another host (then blocked)."""
+
+    def __init__(self, browser, base_url: str):
+        self.context = browser.new_context()
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        host = urlparse(base_url).netloc
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
+
+        def route(r):
+            url = urlparse(r.request.url)
+            if url.scheme in ("data", "blob") or url.netloc == host:
+                r.continue_()
+            else:
+                self.foreign.append(r.request.url)
+                r.abort()
+
+        self.page.route("**/*", route)
+
+    def open(self, url: str):
+        self.page.goto(url, wait_until="load")
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, book_server):
+    visits = []
+
+    def _visit(path: str):
+        v = PageVisit(browser, book_server)
+        visits.append(v)
+        v.open(f"{book_server}/{path}")
+        return v
+
+    yield _visit
+    for v in visits:
+        v.close()
+
+
+def test_every_page_loads_cleanly(built_book, visit):
+    problems = []
+    for page in book_pages(built_book):
+        v = visit(page)
+        if v.errors:
+            problems.append(f"{page}: console errors {v.errors}")
+        if v.foreign:
+            problems.append(f"{page}: requests to other hosts {v.foreign}")
+    assert not problems, "\n".join(problems)
+
+
+def _chart_marks(lab) -> str:
+    return lab.locator("svg .mark-line path, svg .mark-rule line").evaluate_all(
+        "els => els.map(e => e.getAttribute('d') || [e.getAttribute('x1'), e.getAttribute('transform')].join()).join('|')"
+    )
+
+
+def test_static_lab_sliders_change_the_chart(visit):
+    v = visit("notebooks/01_metabolism.html")
+    page = v.page
+    labs = page.locator("figure.hl-lab")
+    assert labs.count() >= 2
+    for i in range(labs.count()):
+        lab = labs.nth(i)
+        lab.locator("svg .mark-line path").first.wait_for(state="attached", timeout=15000)
+        # Vega puts the chart's description on its container, as a graphics-document.
+        aria = lab.locator(".hl-lab-chart[role=graphics-document]").get_attribute("aria-label") or ""
+        assert "against" in aria, f"lab {i}: the chart needs a text alternative saying what it shows, got {aria!r}"
+        sliders = lab.locator("input[type=range]")
+        assert sliders.count() >= 2, f"lab {i}: expected its static sliders"
+        for j in range(sliders.count()):
+            slider = sliders.nth(j)
+            label = slider.evaluate("e => e.closest('label') ? e.closest('label').innerText : ''")
+            assert "(" in label and ")" in label, f"lab {i} slider {j}: label {label!r} should give its unit"
+            before = _chart_marks(lab)
+            slider.focus()
+            # Move away from the default: up if there is room, otherwise down.
+            key = "ArrowRight" if float(slider.input_value()) < float(slider.get_attribute("max")) else "ArrowLeft"
+            slider.press(key)
+            page.wait_for_timeout(300)
+            after = _chart_marks(lab)
+            assert after != before, f"lab {i}: moving slider {label!r} with {key} did not change the chart"
+    assert not v.errors, v.errors
+    assert not v.foreign, v.foreign
