@@ -69,7 +69,11 @@ def theme_config() -> dict[str, Any]:
             "titleFontSize": 12,
             "orient": "bottom",
         },
-        "text": {"color": INK, "fontSize": 12},
+        # Reference rules and their labels are restated in the chart's description
+        # (its text alternative), so they are hidden from screen readers rather
+        # than announced as unlabelled graphics.
+        "text": {"color": INK, "fontSize": 12, "aria": False},
+        "rule": {"aria": False},
         "line": {"strokeWidth": 2.5},
     }
 

@@ -350,8 +350,8 @@ if widgets is not None:
                     description=c.text,
                     continuous_update=True,
                     readout_format=_readout_format(c.step),
-                    style={"description_width": "14em"},
-                    layout=widgets.Layout(width="34em", max_width="100%"),
+                    style={"description_width": "20em"},
+                    layout=widgets.Layout(width="40em", max_width="100%"),
                 )
                 for c in lab.controls
             }

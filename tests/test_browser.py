@@ -48,8 +48,8 @@ def browser():
 class PageVisit:
     """Opens one page, recording console errors and every request to another host (then blocked)."""
 
-    def __init__(self, browser, base_url: str):
-        self.context = browser.new_context()
+    def __init__(self, browser, base_url: str, color_scheme: str = "light"):
+        self.context = browser.new_context(color_scheme=color_scheme)
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.foreign: list[str] = []

@@ -7,6 +7,10 @@ Loaded by Jupyter Book through ``sphinx.local_extensions`` in ``_config.yml``.
   ``_static/mathjax`` of the build at the end (not into the source ``_static``
   folder: Jupyter Book would add every script there to every page). Sphinx
   loads it only on pages with mathematics (``mathjax_path`` in ``_config.yml``).
+* sphinxcontrib-bibtex marks the reference list ``role="list"`` but its
+  entries ``role="doc-biblioentry"``, not list items: screen readers are told
+  of a list with no items (axe: aria-required-children). The roles are dropped;
+  the entries stay plain paragraphs with their numbers.
 * sphinx-thebe inserts its setup script twice on each page, which declares
   ``THEBE_JS_URL`` twice: a console error on every page. One copy is dropped.
 """
@@ -59,8 +63,16 @@ def _drop_duplicate_thebe_setup(app, pagename, templatename, context, doctree) -
     context["script_files"] = kept
 
 
+def _fix_bibliography_roles(app, pagename, templatename, context, doctree) -> None:
+    body = context.get("body")
+    if body and "citation-list" in body:
+        body = body.replace('<div role="list" class="citation-list">', '<div class="citation-list">')
+        context["body"] = body.replace(' role="doc-biblioentry"', "")
+
+
 def setup(app):
     _mathjax_source()  # fail early, with a clear message, if the files are missing
     app.connect("build-finished", _copy_mathjax)
     app.connect("html-page-context", _drop_duplicate_thebe_setup, priority=900)
+    app.connect("html-page-context", _fix_bibliography_roles)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

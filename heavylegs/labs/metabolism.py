@@ -201,7 +201,7 @@ FUEL_LAB = Lab(
         Control("intensity_percent", "intensity", "% VO2max", 60, 90, 1, 75, static_stops=(60, 65, 70, 75, 80, 85, 90)),
         Control("carbohydrate_intake_g_per_h", "carbohydrate intake", "g/h", 0, 90, 5, 0, static_stops=(0, 30, 60, 90)),
         Control(
-            "muscle_glycogen_kcal_per_kg", "muscle glycogen", "kcal per kg leg muscle", 80, 144, 4, 80,
+            "muscle_glycogen_kcal_per_kg", "muscle glycogen", "kcal/kg leg muscle", 80, 144, 4, 80,
             static_stops=(80, 112, 144),
         ),
         Control("liver_glycogen_g", "liver glycogen", "g", 50, 160, 5, 100),
@@ -215,7 +215,7 @@ FUEL_LAB = Lab(
         "energy cost, the carbohydrate share of fuel and the glycogen density are approximations, so read "
         "the shape, not the exact kilometre. The orange line marks the wall, the green one the marathon finish."
     ),
-    static_decimals=0,
+    static_decimals=1,
 )
 
 

@@ -1,0 +1,90 @@
+"""Accessibility of the published book: axe-core (WCAG 2.1 A and AA) on every page, light and dark.
+
+Fails on any serious or critical violation, naming the page, the mode, the rule
+and the element. Also checks what axe cannot: every lab control is labelled with
+its unit and is operable from the keyboard alone, and every chart has a text
+alternative that says what it shows.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import book_pages
+from test_browser import PageVisit, browser  # noqa: F401  (the shared Chromium fixture)
+
+pytestmark = pytest.mark.browser
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING = {"serious", "critical"}
+
+
+def _axe_script() -> str:
+    from importlib.resources import files
+
+    return (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
+
+
+def _open(browser, base_url: str, path: str, mode: str):  # noqa: F811
+    visit = PageVisit(browser, base_url, color_scheme=mode)
+    page = visit.open(f"{base_url}/{path}")
+    # Charts draw after load; audit them as a reader meets them.
+    for chart in page.locator(".hl-lab-chart").all():
+        chart.locator("svg").first.wait_for(state="attached", timeout=15_000)
+    theme = page.evaluate("document.documentElement.dataset.theme")
+    assert theme == mode, f"{path}: expected the {mode} theme, page shows {theme!r}"
+    return visit, page
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_no_serious_wcag_violations(built_book, book_server, browser, mode):  # noqa: F811
+    script = _axe_script()
+    problems = []
+    for path in book_pages(built_book):
+        visit, page = _open(browser, book_server, path, mode)
+        try:
+            page.evaluate(script)
+            result = page.evaluate(
+                "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+                WCAG_TAGS,
+            )
+            for violation in result["violations"]:
+                if violation["impact"] in BLOCKING:
+                    for node in violation["nodes"][:5]:
+                        problems.append(
+                            f"{path} [{mode}] {violation['id']} ({violation['impact']}): {node['target']} — {violation['help']}"
+                        )
+        finally:
+            visit.close()
+    assert not problems, "WCAG 2.1 AA violations:\n" + "\n".join(problems)
+
+
+def test_lab_controls_are_labelled_and_keyboard_operable(book_server, browser):  # noqa: F811
+    visit, page = _open(browser, book_server, "notebooks/01_metabolism.html", "light")
+    try:
+        sliders = page.locator("figure.hl-lab input[type=range]")
+        assert sliders.count() >= 4
+        # Tab from the top of the page reaches every slider: none is skipped by tabindex.
+        assert all(s.get_attribute("tabindex") in (None, "0") for s in sliders.all())
+        for slider in sliders.all():
+            name = slider.evaluate("e => (e.labels && e.labels[0] ? e.labels[0].innerText : '')")
+            assert "(" in name and ")" in name, f"slider label {name!r} should give its unit"
+            start = slider.input_value()
+            slider.focus()
+            slider.press("ArrowRight" if float(start) < float(slider.get_attribute("max")) else "ArrowLeft")
+            assert slider.input_value() != start, f"{name}: arrow keys do not move the slider"
+    finally:
+        visit.close()
+
+
+def test_every_chart_has_a_text_alternative(book_server, browser):  # noqa: F811
+    visit, page = _open(browser, book_server, "notebooks/01_metabolism.html", "dark")
+    try:
+        charts = page.locator(".hl-lab-chart")
+        assert charts.count() >= 2
+        for chart in charts.all():
+            label = chart.get_attribute("aria-label") or ""
+            assert chart.get_attribute("role") == "graphics-document"
+            assert label.startswith("Line chart of") and " against " in label, label
+    finally:
+        visit.close()
