@@ -57,7 +57,7 @@ test: setup _static/vendor/vega-bundle.js
 	$(BIN)/python -m pytest
 
 bench: setup _static/vendor/vega-bundle.js
-	$(BIN)/python -m tests.bench
+	$(BIN)/python tools/bench.py
 
 clean:
 	rm -rf _build _static/vendor

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import book_pages
-from test_browser import PageVisit, browser  # noqa: F401  (the shared Chromium fixture)
+from conftest import PageVisit, book_pages
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +24,7 @@ def _axe_script() -> str:
     return (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
 
 
-def _open(browser, base_url: str, path: str, mode: str):  # noqa: F811
+def _open(browser, base_url: str, path: str, mode: str):
     visit = PageVisit(browser, base_url, color_scheme=mode)
     page = visit.open(f"{base_url}/{path}")
     # Charts draw after load; audit them as a reader meets them.
@@ -37,7 +36,7 @@ def _open(browser, base_url: str, path: str, mode: str):  # noqa: F811
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
-def test_no_serious_wcag_violations(built_book, book_server, browser, mode):  # noqa: F811
+def test_no_serious_wcag_violations(built_book, book_server, browser, mode):
     script = _axe_script()
     problems = []
     for path in book_pages(built_book):
@@ -59,7 +58,7 @@ def test_no_serious_wcag_violations(built_book, book_server, browser, mode):  # 
     assert not problems, "WCAG 2.1 AA violations:\n" + "\n".join(problems)
 
 
-def test_lab_controls_are_labelled_and_keyboard_operable(book_server, browser):  # noqa: F811
+def test_lab_controls_are_labelled_and_keyboard_operable(book_server, browser):
     visit, page = _open(browser, book_server, "notebooks/01_metabolism.html", "light")
     try:
         sliders = page.locator("figure.hl-lab input[type=range]")
@@ -77,7 +76,7 @@ def test_lab_controls_are_labelled_and_keyboard_operable(book_server, browser): 
         visit.close()
 
 
-def test_every_chart_has_a_text_alternative(book_server, browser):  # noqa: F811
+def test_every_chart_has_a_text_alternative(book_server, browser):
     visit, page = _open(browser, book_server, "notebooks/01_metabolism.html", "dark")
     try:
         charts = page.locator(".hl-lab-chart")

@@ -7,73 +7,11 @@ changes its chart.
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-from urllib.parse import urlparse
-
 import pytest
 
-from conftest import book_pages, in_ci
+from conftest import PageVisit, book_pages
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Without the networking flags Chromium phones home (updates, sync) from every start.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        message = "Chromium is not installed (apt-get install chromium)"
-        if in_ci():
-            pytest.fail(message + ": under CI=true the browser tests must run")
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-class PageVisit:
-    """Opens one page, recording console errors and every request to another host (then blocked)."""
-
-    def __init__(self, browser, base_url: str, color_scheme: str = "light"):
-        self.context = browser.new_context(color_scheme=color_scheme)
-        self.page = self.context.new_page()
-        self.errors: list[str] = []
-        self.foreign: list[str] = []
-        host = urlparse(base_url).netloc
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
-
-        def route(r):
-            url = urlparse(r.request.url)
-            if url.scheme in ("data", "blob") or url.netloc == host:
-                r.continue_()
-            else:
-                self.foreign.append(r.request.url)
-                r.abort()
-
-        self.page.route("**/*", route)
-
-    def open(self, url: str):
-        self.page.goto(url, wait_until="load")
-        self.page.wait_for_load_state("networkidle")
-        return self.page
-
-    def close(self):
-        self.context.close()
 
 
 @pytest.fixture
