@@ -158,7 +158,7 @@ def critical_speed(distances_m, times_s) -> CriticalSpeedFit:
         Trial distances, m; each in (0, 50 000].
     times_s : array_like
         Matching trial times, s; each in (0, 7200]. Not all equal. The model
-        describes efforts of roughly 2–15 min (Kordi et al. used 1200, 2400 and
+        describes efforts of roughly 2–30 min (Kordi et al. used 1200, 2400 and
         3600 m trials).
 
     Returns

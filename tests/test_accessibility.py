@@ -65,6 +65,13 @@ def test_lab_controls_are_labelled_and_keyboard_operable(book_server, browser):
         assert sliders.count() >= 4
         # Tab from the top of the page reaches every slider: none is skipped by tabindex.
         assert all(s.get_attribute("tabindex") in (None, "0") for s in sliders.all())
+        # Tab moves from each slider of a lab to the next one, in reading order.
+        for lab in page.locator("figure.hl-lab").all():
+            lab_sliders = lab.locator("input[type=range]").all()
+            lab_sliders[0].focus()
+            for following in lab_sliders[1:]:
+                page.keyboard.press("Tab")
+                assert following.evaluate("e => e === document.activeElement"), "Tab does not reach the next slider"
         for slider in sliders.all():
             name = slider.evaluate("e => (e.labels && e.labels[0] ? e.labels[0].innerText : '')")
             assert "(" in name and ")" in name, f"slider label {name!r} should give its unit"

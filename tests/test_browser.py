@@ -73,3 +73,28 @@ def test_static_lab_sliders_change_the_chart(visit):
             assert after != before, f"lab {i}: moving slider {label!r} with {key} did not change the chart"
     assert not v.errors, v.errors
     assert not v.foreign, v.foreign
+
+
+def test_charts_draw_when_the_book_is_opened_from_disk(built_book, browser):
+    """A student opening _build/html/index.html offline (a file:// page) sees every chart."""
+    context = browser.new_context()
+    page = context.new_page()
+    foreign = []
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:", "blob:")):
+            r.continue_()
+        else:
+            foreign.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    try:
+        page.goto((built_book / "notebooks" / "01_metabolism.html").as_uri(), wait_until="load")
+        labs = page.locator("figure.hl-lab")
+        assert labs.count() >= 2
+        for lab in labs.all():
+            lab.locator("svg .mark-line path").first.wait_for(state="attached", timeout=15000)
+        assert not foreign, foreign
+    finally:
+        context.close()

@@ -117,6 +117,10 @@ def test_notebook_runs_live_and_every_lab_responds(jupyterlab, browser, notebook
                    .every(p => /\\[\\d+\\]/.test(p.textContent))""",
             timeout=RUN_ALL_S * 1000,
         )
+        # jupyterlab-myst renders MyST directives; without it they show as raw text.
+        markdown = " ".join(page.locator(".jp-MarkdownCell .jp-RenderedMarkdown, .jp-MarkdownCell .jp-RenderedHTMLCommon").all_inner_texts())
+        assert markdown.strip(), f"{notebook}: no rendered markdown found"
+        assert ":::{" not in markdown and "```{" not in markdown, f"{notebook}: MyST directives are not rendered in JupyterLab"
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
         tracebacks = [t for t in errors.all_inner_texts() if "Traceback" in t or "Error" in t]
         assert not tracebacks, f"{notebook}: cells raised errors: {tracebacks[:2]}"

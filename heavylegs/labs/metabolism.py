@@ -18,7 +18,7 @@ INTERVAL_REPS = 6
 #: Time between the points drawn on the D′ chart (s); the model itself runs at 1 s.
 INTERVAL_CHART_STEP_S = 15
 #: Distances drawn on the glycogen chart (km).
-FUEL_DISTANCES_KM = np.arange(0.0, 50.25, 0.5)
+FUEL_DISTANCES_KM = np.arange(0.0, 60.25, 0.5)
 #: The marathon distance (km), marked on the glycogen chart.
 MARATHON_KM = 42.195
 
@@ -56,9 +56,15 @@ def d_prime_session(
     """
     speeds = interval_session_speeds(rep_speed_m_per_s, rep_duration_s, recovery_duration_s, recovery_speed_m_per_s)
     balance = metabolism.w_prime_balance(speeds, cs_m_per_s, d_prime_m, dt_s=1.0, method="differential")
-    # Sample every step, starting from the full tank at t = 0.
-    seconds = np.arange(0, speeds.size + 1, INTERVAL_CHART_STEP_S)
-    full = np.concatenate([[d_prime_m], balance])
+    full = np.concatenate([[d_prime_m], balance])  # full[t]: balance after t seconds
+    # A regular grid, plus every change of pace (the peaks and troughs) and the first
+    # second at which D′ is empty, so the chart shows those moments exactly.
+    period = int(round(rep_duration_s)) + int(round(recovery_duration_s))
+    rep_ends = np.arange(INTERVAL_REPS) * period + int(round(rep_duration_s))
+    rep_starts = np.arange(INTERVAL_REPS + 1) * period
+    empty = np.flatnonzero(full <= 0)[:1]
+    seconds = np.unique(np.concatenate([np.arange(0, speeds.size + 1, INTERVAL_CHART_STEP_S), rep_ends, rep_starts, empty]))
+    seconds = seconds[seconds <= speeds.size]
     return pd.DataFrame({"time_min": seconds / 60.0, "balance_m": full[seconds]})
 
 
@@ -108,8 +114,9 @@ D_PRIME_LAB = Lab(
     describe=_describe_d_prime,
     caption=(
         "D′ balance through six reps, from the differential model of Skiba and colleagues (2015) applied to "
-        "running speed. It falls during each rep run faster than critical speed and refills during the jog; "
-        "the orange line marks where it first reaches zero."
+        "running speed (an illustration: the model was validated on cycling power, not on running). It falls "
+        "during each rep run faster than critical speed and refills during the jog; the orange line marks where "
+        "it first reaches zero."
     ),
     static_decimals=2,
 )
@@ -160,7 +167,7 @@ def _fuel_chart(base):
     import altair as alt
 
     line = base.mark_line(color="#0072B2").encode(
-        x=alt.X("distance_km:Q", title="distance run (km)", scale=alt.Scale(domain=[0, 50])),
+        x=alt.X("distance_km:Q", title="distance run (km)", scale=alt.Scale(domain=[0, 60])),
         y=alt.Y("glycogen_kcal:Q", title="glycogen left (kcal)"),
     )
     empty = base.mark_rule(color="#4d4d4d", strokeDash=[4, 3]).encode(y=alt.datum(0))
@@ -187,6 +194,8 @@ def _describe_fuel(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
     )
     if np.isinf(wall_km):
         outcome = "Carbohydrate eaten during the run covers what the pace burns: this runner never hits the wall."
+    elif wall_km > FUEL_DISTANCES_KM[-1]:
+        outcome = f"Glycogen lasts beyond {FUEL_DISTANCES_KM[-1]:.0f} km, well past the marathon finish."
     elif wall_km < MARATHON_KM:
         needed = metabolism.carbohydrate_needed_g(MARATHON_KM, **keywords)
         outcome = f"Glycogen runs out at {wall_km:.1f} km, before the marathon finish; about {needed:.0f} g more carbohydrate would be needed."

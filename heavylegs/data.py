@@ -1,0 +1,84 @@
+"""Load the course's data files, checked against their description in ``data/datapackage.json``.
+
+Files are only ever read. Each column's type and limits come from the data
+package, so a damaged or edited file fails with a message naming the file, the
+column and the problem, instead of feeding a model wrong numbers.
+
+>>> from heavylegs import data
+>>> load = data.load("clarke_skiba_2013_bikescore")   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+#: Where the data package lives: ``$HEAVYLEGS_DATA``, or ``data/`` beside the package's folder.
+DATA_DIR = Path(os.environ.get("HEAVYLEGS_DATA", Path(__file__).resolve().parent.parent / "data"))
+
+
+@lru_cache(maxsize=1)
+def package(data_dir: Path = DATA_DIR) -> dict[str, Any]:
+    """The data package descriptor (``datapackage.json``) as a dict."""
+    path = Path(data_dir) / "datapackage.json"
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"no data package at {path}: run from a clone of the course repository, or set HEAVYLEGS_DATA to its data folder"
+        )
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def resource(name: str, data_dir: Path = DATA_DIR) -> dict[str, Any]:
+    """One resource's description: path, source, licence and column schema."""
+    resources = {r["name"]: r for r in package(Path(data_dir))["resources"]}
+    if name not in resources:
+        raise ValueError(f"unknown data resource {name!r}; available: {', '.join(sorted(resources))}")
+    return resources[name]
+
+
+def units(name: str, data_dir: Path = DATA_DIR) -> dict[str, str]:
+    """Column name -> unit, for labelling charts and tables."""
+    return {f["name"]: f["unit"] for f in resource(name, data_dir)["schema"]["fields"]}
+
+
+def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """Read a resource as a DataFrame, checking every column against the schema.
+
+    Raises
+    ------
+    ValueError
+        A column is missing or extra, a value is not of the column's type, a
+        required value is blank, or a value is outside the column's limits.
+    """
+    description = resource(name, data_dir)
+    path = Path(data_dir) / description["path"]
+    fields = description["schema"]["fields"]
+    frame = pd.read_csv(path, encoding=description.get("encoding", "utf-8"))
+    expected = [f["name"] for f in fields]
+    if list(frame.columns) != expected:
+        raise ValueError(f"{path.name}: columns are {list(frame.columns)}, the data package says {expected}")
+    for field in fields:
+        column, unit = field["name"], field["unit"]
+        values = pd.to_numeric(frame[column], errors="coerce") if field["type"] in ("number", "integer") else frame[column]
+        bad = values.isna() & frame[column].notna()
+        if bad.any():
+            row = int(bad.idxmax()) + 2  # +1 for the header, +1 for counting from 1
+            raise ValueError(f"{path.name}: column {column} ({unit}) has a non-numeric value on line {row}: {frame[column][bad].iloc[0]!r}")
+        constraints = field.get("constraints", {})
+        if constraints.get("required") and values.isna().any():
+            raise ValueError(f"{path.name}: column {column} ({unit}) is required but has blanks")
+        for limit, test in (("minimum", values.lt), ("maximum", values.gt)):
+            if limit in constraints and test(constraints[limit]).any():
+                raise ValueError(
+                    f"{path.name}: column {column} ({unit}) must be {'at least' if limit == 'minimum' else 'at most'} "
+                    f"{constraints[limit]} {unit}, found {values[test(constraints[limit])].iloc[0]}"
+                )
+        if field["type"] == "integer" and values.notna().all():
+            values = values.astype("int64")
+        frame[column] = values
+    return frame
