@@ -36,6 +36,13 @@ MUTED_INK = "#4d4d4d"  # 8.5:1 on white: still passes WCAG AA for small text
 PAPER = "#ffffff"
 GRID = "#e3e3e3"
 
+#: Roles of colours in the course's charts (all pass 4.5:1 on PAPER where used for text).
+SERIES = OKABE_ITO[0]          # the model's main line
+ALERT = OKABE_ITO[1]           # a threshold crossed: "legs go heavy", "the wall"
+ALERT_TEXT = "#A33F00"         # darker vermillion for labels (5.9:1 on white)
+REFERENCE = OKABE_ITO[2]       # a fixed reference, e.g. the marathon finish
+REFERENCE_TEXT = "#00704F"     # darker bluish green for labels (6.1:1 on white)
+
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 #: Default chart size in pixels for live notebooks; the static book uses the
@@ -76,6 +83,30 @@ def theme_config() -> dict[str, Any]:
         "rule": {"aria": False},
         "line": {"strokeWidth": 2.5},
     }
+
+
+def zero_line(base):
+    """A dashed rule at y = 0: where a store is empty."""
+    import altair as alt
+
+    return base.mark_rule(color=MUTED_INK, strokeDash=[4, 3]).encode(y=alt.datum(0))
+
+
+def first_crossing(base, field: str, at: str, label: str, *, label_y: int = 14):
+    """A rule and label at the first ``at`` where ``field`` is at or below zero.
+
+    Computed in the chart itself (a Vega-Lite filter and aggregate), so it works
+    the same in the live lab and in the kernel-free book. The label carries the
+    meaning in words, so colour is never the only cue.
+    """
+    import altair as alt
+
+    crossing = base.transform_filter(f"datum.{field} <= 0").transform_aggregate(first=f"min({at})")
+    rule = crossing.mark_rule(color=ALERT, strokeWidth=2).encode(x="first:Q")
+    text = crossing.mark_text(align="left", dx=4, fontWeight="bold", color=ALERT_TEXT).encode(
+        x="first:Q", y=alt.value(label_y), text=alt.value(label)
+    )
+    return rule + text
 
 
 def themed(chart, *, width: int | str = LIVE_WIDTH, height: int = HEIGHT, description: str = ""):

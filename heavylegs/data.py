@@ -18,35 +18,41 @@ from typing import Any
 
 import pandas as pd
 
-#: Where the data package lives: ``$HEAVYLEGS_DATA``, or ``data/`` beside the package's folder.
-DATA_DIR = Path(os.environ.get("HEAVYLEGS_DATA", Path(__file__).resolve().parent.parent / "data"))
+def data_dir() -> Path:
+    """Where the data package lives: ``$HEAVYLEGS_DATA``, or ``data/`` beside the package's folder."""
+    return Path(os.environ.get("HEAVYLEGS_DATA", Path(__file__).resolve().parent.parent / "data"))
 
 
-@lru_cache(maxsize=1)
-def package(data_dir: Path = DATA_DIR) -> dict[str, Any]:
-    """The data package descriptor (``datapackage.json``) as a dict."""
-    path = Path(data_dir) / "datapackage.json"
+def package(folder: Path | None = None) -> dict[str, Any]:
+    """The data package descriptor (``datapackage.json``) as a dict (a fresh copy each call)."""
+    path = Path(folder or data_dir()) / "datapackage.json"
     if not path.is_file():
         raise FileNotFoundError(
             f"no data package at {path}: run from a clone of the course repository, or set HEAVYLEGS_DATA to its data folder"
         )
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads(_read(str(path), path.stat().st_mtime_ns))
 
 
-def resource(name: str, data_dir: Path = DATA_DIR) -> dict[str, Any]:
+@lru_cache(maxsize=8)
+def _read(path: str, mtime_ns: int) -> str:
+    # Keyed by modification time, so an edited descriptor is read again.
+    return Path(path).read_text(encoding="utf-8")
+
+
+def resource(name: str, folder: Path | None = None) -> dict[str, Any]:
     """One resource's description: path, source, licence and column schema."""
-    resources = {r["name"]: r for r in package(Path(data_dir))["resources"]}
+    resources = {r["name"]: r for r in package(folder)["resources"]}
     if name not in resources:
         raise ValueError(f"unknown data resource {name!r}; available: {', '.join(sorted(resources))}")
     return resources[name]
 
 
-def units(name: str, data_dir: Path = DATA_DIR) -> dict[str, str]:
+def units(name: str, folder: Path | None = None) -> dict[str, str]:
     """Column name -> unit, for labelling charts and tables."""
-    return {f["name"]: f["unit"] for f in resource(name, data_dir)["schema"]["fields"]}
+    return {f["name"]: f["unit"] for f in resource(name, folder)["schema"]["fields"]}
 
 
-def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+def load(name: str, folder: Path | None = None) -> pd.DataFrame:
     """Read a resource as a DataFrame, checking every column against the schema.
 
     Raises
@@ -55,8 +61,8 @@ def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
         A column is missing or extra, a value is not of the column's type, a
         required value is blank, or a value is outside the column's limits.
     """
-    description = resource(name, data_dir)
-    path = Path(data_dir) / description["path"]
+    description = resource(name, folder)
+    path = Path(folder or data_dir()) / description["path"]
     fields = description["schema"]["fields"]
     frame = pd.read_csv(path, encoding=description.get("encoding", "utf-8"))
     expected = [f["name"] for f in fields]
@@ -78,7 +84,12 @@ def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
                     f"{path.name}: column {column} ({unit}) must be {'at least' if limit == 'minimum' else 'at most'} "
                     f"{constraints[limit]} {unit}, found {values[test(constraints[limit])].iloc[0]}"
                 )
-        if field["type"] == "integer" and values.notna().all():
-            values = values.astype("int64")
+        if field["type"] == "integer":
+            fractional = values.notna() & (values % 1 != 0)
+            if fractional.any():
+                row = int(fractional.idxmax()) + 2
+                raise ValueError(f"{path.name}: column {column} ({unit}) must hold whole numbers, line {row} has {values[fractional].iloc[0]}")
+            if values.notna().all():
+                values = values.astype("int64")
         frame[column] = values
     return frame

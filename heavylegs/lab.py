@@ -7,7 +7,9 @@ that one declaration come two views:
 
 * **live** (JupyterLab, JupyterHub, Binder, Colab): :meth:`Lab.live` returns a
   :class:`LabWidget` of ipywidgets sliders and an ``altair.JupyterChart``. Each
-  slider change re-runs the model in Python and swaps the chart's data in place.
+  slider change re-runs the model in Python and sends the chart its new data
+  (the spec is built once; only the data and text alternative change), which
+  the browser redraws in the same output.
 * **static** (the published book, no kernel): :meth:`Lab.static_html` evaluates
   the model over a coarse grid of slider stops and draws a Vega-Lite chart whose
   own sliders filter that grid in the browser. Only controls with
@@ -43,6 +45,8 @@ LIVE_DATA_NAME = "lab"
 STATIC_DATA_NAME = "grid"
 #: Prefix of the grid columns that hold a static control's value.
 _STOP_FIELD = "control_"
+#: Grid column holding the text alternative of that row's chart.
+_DESCRIPTION_FIELD = "description"
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,14 @@ class Control:
 
     def check(self, value: Any) -> float:
         """Return ``value`` as a float, or raise ValueError naming this control, its unit and range."""
-        return check_range(self.name, value, self.unit, self.min, self.max)
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            try:
+                value = float(value)  # numpy scalars
+            except (TypeError, ValueError):
+                raise ValueError(
+                    f"{self.name} must be a single number in {self.unit}, between {self.min:g} and {self.max:g} (got {value!r})"
+                ) from None
+        return float(check_range(self.name, value, self.unit, self.min, self.max))
 
 
 @dataclass(frozen=True)
@@ -187,7 +198,8 @@ class Lab:
         """Kernel-free Altair chart: sliders bound to parameters filter the grid."""
         import altair as alt
 
-        frame_columns = list(self.evaluate().columns)
+        default_frame = self.evaluate()
+        frame_columns = list(default_frame.columns)
         # Named data: the grid is attached by static_spec(), after Altair has
         # validated the (small) spec; validating the grid itself takes seconds.
         base = alt.Chart(alt.Data(name=STATIC_DATA_NAME))
@@ -206,9 +218,7 @@ class Lab:
                 f"abs(datum['{_STOP_FIELD}{c.name}'] - {_param_name(c)}) < {c.static_step / 2!r}"
             )
         base = base.transform_flatten(frame_columns)
-        description = self.describe(self.evaluate(), self.defaults())
-        if self.static_controls:
-            description += " Sliders below the chart change " + _join(c.label for c in self.static_controls) + "."
+        description = self.describe(default_frame, self.defaults()) + _static_suffix(self)
         chart = self.chart(base).add_params(*params)
         return themed(chart, width="container", description=description)
 
@@ -236,10 +246,18 @@ def _static_grid(lab: Lab) -> list[dict[str, Any]]:
         changes = {c.name: v for c, v in zip(controls, combination)}
         frame = lab.evaluate(**changes)
         row: dict[str, Any] = {f"{_STOP_FIELD}{c.name}": v for c, v in zip(controls, combination)}
+        # Each stop's own text alternative: the page swaps it in as the sliders move.
+        row[_DESCRIPTION_FIELD] = lab.describe(frame, lab.values(**changes)) + _static_suffix(lab)
         for column in frame.columns:
             row[column] = _plain(frame[column], lab.static_decimals)
         rows.append(row)
     return rows
+
+
+def _static_suffix(lab: Lab) -> str:
+    if not lab.static_controls:
+        return ""
+    return " Sliders below the chart change " + _join(c.label for c in lab.static_controls) + "."
 
 
 @lru_cache(maxsize=32)
@@ -258,17 +276,43 @@ def _static_html(lab: Lab) -> str:
             + _join(c.text for c in lab.live_only_controls)
             + "."
         )
+    controls_json = json.dumps(
+        [
+            {"param": _param_name(c), "field": f"{_STOP_FIELD}{c.name}", "half_step": c.static_step / 2}
+            for c in lab.static_controls
+        ],
+        sort_keys=True,
+    )
+    grid_name, description_field = STATIC_DATA_NAME, _DESCRIPTION_FIELD
     return f"""<figure class="hl-lab" id="{element_id}">
-<div class="hl-lab-chart" id="{element_id}-chart"><p class="hl-lab-fallback">This interactive chart needs JavaScript. In Jupyter, run this cell to start the live lab.</p></div>
+<div class="hl-lab-chart"><p class="hl-lab-fallback">This interactive chart needs JavaScript. In Jupyter, run this cell to start the live lab.</p></div>
+<p class="hl-lab-readout" aria-live="polite"></p>
 <figcaption class="hl-lab-caption">{html.escape(lab.caption)}{html.escape(live_note)}</figcaption>
 </figure>
 <script type="text/javascript">
 (function () {{
   var spec = {safe_json};
-  var target = "#{element_id}-chart";
+  var controls = {controls_json};
+  // The figure just before this script; by id only where scripts run detached (two
+  // copies of one lab on a page must each draw into their own figure).
+  var script = document.currentScript;
+  var figure = (script && script.previousElementSibling && script.previousElementSibling.classList.contains("hl-lab"))
+    ? script.previousElementSibling : document.getElementById("{element_id}");
+  var chart = figure.querySelector(".hl-lab-chart");
+  var readout = figure.querySelector(".hl-lab-readout");
+  function describe(view) {{
+    // The grid row for the sliders' current values holds that chart's text alternative.
+    var row = spec.datasets.{grid_name}.find(function (r) {{
+      return controls.every(function (c) {{ return Math.abs(r[c.field] - view.signal(c.param)) < c.half_step; }});
+    }});
+    if (row) {{ chart.setAttribute("aria-label", row.{description_field}); readout.textContent = row.{description_field}; }}
+  }}
   function draw() {{
-    window.vegaEmbed(target, spec, {{"actions": false, "renderer": "svg"}}).catch(function (error) {{
-      document.querySelector(target).textContent = "The chart could not be drawn: " + error;
+    window.vegaEmbed(chart, spec, {{"actions": false, "renderer": "svg"}}).then(function (result) {{
+      controls.forEach(function (c) {{ result.view.addSignalListener(c.param, function () {{ describe(result.view); }}); }});
+      describe(result.view);
+    }}).catch(function (error) {{
+      chart.textContent = "The chart could not be drawn: " + error;
     }});
   }}
   if (window.vegaEmbed) {{ draw(); }} else {{ window.addEventListener("load", function () {{ if (window.vegaEmbed) {{ draw(); }} }}); }}
@@ -288,11 +332,11 @@ def _join(parts) -> str:
 
 
 def _plain(column: pd.Series, decimals: int) -> list:
-    """A column as a JSON-ready list: floats rounded, NaN as null."""
-    if pd.api.types.is_float_dtype(column):
-        return [None if math.isnan(v) else round(float(v), decimals) for v in column]
-    if pd.api.types.is_integer_dtype(column):
-        return [int(v) for v in column]
+    """A column as a JSON-ready list: floats rounded, NaN and ±inf as null (JSON has neither)."""
+    if pd.api.types.is_bool_dtype(column):
+        return [bool(v) for v in column]
+    if pd.api.types.is_numeric_dtype(column):
+        return [round(float(v), decimals) if math.isfinite(v) else None for v in column.astype(float)]
     return [None if v is None else str(v) for v in column]
 
 
@@ -363,7 +407,7 @@ if widgets is not None:
             self._template = template_chart.to_dict()
             self.readout = widgets.HTML(layout=widgets.Layout(max_width="46em"))
             self.chart_widget = alt.JupyterChart(template_chart)
-            self._show(self.frame)
+            self._show(self.frame, lab.describe(self.frame, self.values))
             for slider in self.sliders.values():
                 slider.observe(self._on_slider, names="value")
             caption = widgets.HTML(f"<p><em>{html.escape(lab.caption)}</em></p>")
@@ -372,23 +416,31 @@ if widgets is not None:
             )
 
         def update(self, **changes: float) -> pd.DataFrame:
-            """Re-run the model with ``changes`` and redraw; errors are shown, not raised."""
+            """Re-run the model with ``changes`` and redraw.
+
+            A learner moving a slider must never meet a traceback: any error is
+            shown in the readout (with the parameter, unit and range when it is a
+            ValueError from the model) and the last good chart stays.
+            """
             try:
                 values = {**self.values, **{k: self.lab.control(k).check(v) for k, v in changes.items()}}
                 frame = self.lab.model(**values)
-            except ValueError as error:
-                self.readout.value = f'<p role="alert"><strong>Cannot compute this case:</strong> {html.escape(str(error))}</p>'
+                description = self.lab.describe(frame, values)
+            except Exception as error:  # noqa: BLE001 - shown to the learner instead of raised
+                kind = "" if isinstance(error, ValueError) else f"{type(error).__name__}: "
+                self.readout.value = (
+                    f'<p role="alert"><strong>Cannot compute this case:</strong> {html.escape(kind + str(error))}</p>'
+                )
                 return self.frame
             self.values, self.frame = values, frame
-            self._show(frame)
+            self._show(frame, description)
             return frame
 
         def _on_slider(self, change) -> None:
             name = next(n for n, s in self.sliders.items() if s is change["owner"])
             self.update(**{name: change["new"]})
 
-        def _show(self, frame: pd.DataFrame) -> None:
-            description = self.lab.describe(frame, self.values)
+        def _show(self, frame: pd.DataFrame, description: str) -> None:
             spec = dict(self._template)
             spec["datasets"] = {LIVE_DATA_NAME: _records(frame, 6)}
             spec["description"] = description
@@ -417,41 +469,68 @@ else:  # pragma: no cover
 
 
 def _readout_format(step: float) -> str:
-    decimals = max(0, -math.floor(math.log10(step))) if step < 1 else 0
-    return f".{decimals}f"
+    """Enough decimals to show every slider stop exactly (0.25 -> .2f, 2.5 -> .1f, 10 -> .0f)."""
+    from decimal import Decimal
+
+    return f".{max(0, -Decimal(str(step)).normalize().as_tuple().exponent)}f"
 
 
 _offline_ready = False
 
 
+def _private_cache_dir() -> "Path | None":
+    """A folder only this user can write to, for the offline chart bundle (or None).
+
+    The bundle is JavaScript that JupyterLab runs, so it must never come from a
+    place another user could write (a class JupyterHub may share /tmp).
+    """
+    import stat
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(tempfile.gettempdir()) / f"heavylegs-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        info = folder.lstat()
+    except OSError:
+        return None
+    if not stat.S_ISDIR(info.st_mode) or info.st_mode & 0o077:
+        return None
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return None
+    return folder
+
+
 def _use_offline_chart_bundle(alt) -> None:
     """Serve JupyterChart's JavaScript from vl-convert, so live charts draw with no internet.
 
-    Building that bundle takes seconds, so it is kept in the system's temporary
-    folder (keyed by the Altair and vl-convert versions) and reused by later
-    kernels. Nothing is written anywhere else.
+    Building that bundle takes seconds, so it is kept in a private per-user
+    folder under the system's temporary folder (keyed by the Altair and
+    vl-convert versions) and reused by later kernels. Nothing is written anywhere
+    else. Without vl-convert, or if anything here fails, JupyterChart falls back
+    to loading its libraries from a CDN.
     """
     global _offline_ready
     if _offline_ready:
         return
-    _offline_ready = True
     try:
         import vl_convert
     except ImportError:
-        return  # online fallback: JupyterChart loads its libraries from a CDN
-    import tempfile
-    from pathlib import Path
-
-    cache = Path(tempfile.gettempdir()) / f"heavylegs-jupyterchart-altair{alt.__version__}-vlc{vl_convert.__version__}.js"
-    chart_class = alt.JupyterChart
-    if cache.is_file() and hasattr(chart_class, "_esm"):
-        chart_class._esm = cache.read_text(encoding="utf-8")
-        chart_class._is_offline = True
+        _offline_ready = True
         return
-    chart_class.enable_offline()
+    chart_class = alt.JupyterChart
+    folder = _private_cache_dir()
+    cache = folder / f"jupyterchart-altair{alt.__version__}-vlc{vl_convert.__version__}.js" if folder else None
     try:
-        partial = cache.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(chart_class._esm, encoding="utf-8")
-        partial.replace(cache)  # atomic: two kernels starting at once never read half a file
-    except OSError:
-        pass  # a read-only temporary folder only costs the next kernel a few seconds
+        if cache is not None and cache.is_file() and hasattr(chart_class, "_esm"):
+            chart_class._esm = cache.read_text(encoding="utf-8")
+            chart_class._is_offline = True
+        else:
+            chart_class.enable_offline()
+            if cache is not None:
+                partial = cache.with_suffix(f".{os.getpid()}.tmp")
+                partial.write_text(chart_class._esm, encoding="utf-8")
+                partial.replace(cache)  # atomic: two kernels starting at once never read half a file
+    except Exception:  # noqa: BLE001 - offline drawing is a convenience, never a failure
+        pass
+    _offline_ready = True

@@ -12,6 +12,10 @@ import html
 from dataclasses import dataclass
 
 
+#: Choice labels; a question has at most this many choices.
+LETTERS = "ABCDEFGH"
+
+
 @dataclass(frozen=True)
 class Choice:
     """One answer to a question, with the feedback a learner sees on choosing it."""
@@ -28,8 +32,8 @@ class Question:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "choices", tuple(self.choices))
-        if len(self.choices) < 2:
-            raise ValueError(f"question {self.prompt!r}: needs at least two choices")
+        if not 2 <= len(self.choices) <= len(LETTERS):
+            raise ValueError(f"question {self.prompt!r}: needs between 2 and {len(LETTERS)} choices, has {len(self.choices)}")
         right = sum(c.correct for c in self.choices)
         if right != 1:
             raise ValueError(f"question {self.prompt!r}: needs exactly one correct choice, has {right}")
@@ -54,7 +58,7 @@ class Quiz:
         for number, question in enumerate(self.questions, start=1):
             parts.append('<section class="hl-quiz-question">')
             parts.append(f"<p><strong>Question {number}.</strong> {html.escape(question.prompt)}</p>")
-            for letter, choice in zip("ABCDEFGH", question.choices):
+            for letter, choice in zip(LETTERS, question.choices):
                 verdict = "Correct." if choice.correct else "Not quite."
                 parts.append(
                     f'<details class="hl-quiz-choice"><summary>{letter}. {html.escape(choice.text)}</summary>'
@@ -68,5 +72,5 @@ class Quiz:
         lines = []
         for number, question in enumerate(self.questions, start=1):
             lines.append(f"Question {number}. {question.prompt}")
-            lines.extend(f"  {letter}. {c.text}" for letter, c in zip("ABCDEFGH", question.choices))
+            lines.extend(f"  {letter}. {c.text}" for letter, c in zip(LETTERS, question.choices))
         return "\n".join(lines)

@@ -64,13 +64,23 @@ def test_static_lab_sliders_change_the_chart(visit):
             label = slider.evaluate("e => e.closest('label') ? e.closest('label').innerText : ''")
             assert "(" in label and ")" in label, f"lab {i} slider {j}: label {label!r} should give its unit"
             before = _chart_marks(lab)
+            alt_before = lab.locator(".hl-lab-chart").get_attribute("aria-label")
             slider.focus()
             # Move away from the default: up if there is room, otherwise down.
             key = "ArrowRight" if float(slider.input_value()) < float(slider.get_attribute("max")) else "ArrowLeft"
             slider.press(key)
-            page.wait_for_timeout(300)
-            after = _chart_marks(lab)
-            assert after != before, f"lab {i}: moving slider {label!r} with {key} did not change the chart"
+            chart = lab.locator(".hl-lab-chart")
+            page.wait_for_function(
+                """([el, before]) => [...el.querySelectorAll('svg .mark-line path, svg .mark-rule line')]
+                     .map(e => e.getAttribute('d') || [e.getAttribute('x1'), e.getAttribute('transform')].join()).join('|') !== before""",
+                arg=[chart.element_handle(), before],
+                timeout=5000,
+            )
+            assert _chart_marks(lab) != before, f"lab {i}: moving slider {label!r} with {key} did not change the chart"
+            # The text alternative follows the chart, and is read out.
+            alt_after = chart.get_attribute("aria-label")
+            assert alt_after != alt_before, f"lab {i}: the chart's text alternative did not follow slider {label!r}"
+            assert lab.locator(".hl-lab-readout").inner_text() == alt_after
     assert not v.errors, v.errors
     assert not v.foreign, v.foreign
 

@@ -45,16 +45,23 @@ def test_loader_names_file_column_and_unit_of_bad_values(tmp_path):
     lines = (ROOT / "data" / "clarke_skiba_2013_bikescore.csv").read_text().splitlines()
     lines[3] = "3,-5,"
     (tmp_path / "clarke_skiba_2013_bikescore.csv").write_text("\n".join(lines) + "\n")
-    data.package.cache_clear()
-    try:
-        with pytest.raises(ValueError, match=r"clarke_skiba_2013_bikescore.csv: column BikeScore \(AU\) must be at least 0 AU"):
-            data.load("clarke_skiba_2013_bikescore", data_dir=tmp_path)
-        lines[3] = "3,lots,"
-        (tmp_path / "clarke_skiba_2013_bikescore.csv").write_text("\n".join(lines) + "\n")
-        with pytest.raises(ValueError, match="non-numeric value on line 4"):
-            data.load("clarke_skiba_2013_bikescore", data_dir=tmp_path)
-    finally:
-        data.package.cache_clear()
+    with pytest.raises(ValueError, match=r"clarke_skiba_2013_bikescore.csv: column BikeScore \(AU\) must be at least 0 AU"):
+        data.load("clarke_skiba_2013_bikescore", folder=tmp_path)
+    lines[3] = "3,lots,"
+    (tmp_path / "clarke_skiba_2013_bikescore.csv").write_text("\n".join(lines) + "\n")
+    with pytest.raises(ValueError, match="non-numeric value on line 4"):
+        data.load("clarke_skiba_2013_bikescore", folder=tmp_path)
+    lines[3] = "3.5,20,"
+    (tmp_path / "clarke_skiba_2013_bikescore.csv").write_text("\n".join(lines) + "\n")
+    with pytest.raises(ValueError, match=r"column Day \(day\) must hold whole numbers, line 4 has 3.5"):
+        data.load("clarke_skiba_2013_bikescore", folder=tmp_path)
+
+
+def test_data_folder_follows_the_environment(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "data", tmp_path / "copy")
+    monkeypatch.setenv("HEAVYLEGS_DATA", str(tmp_path / "copy"))
+    assert data.data_dir() == tmp_path / "copy"
+    assert len(data.load("clarke_skiba_2013_bikescore")) == 165
 
 
 def test_unknown_resource_is_named():

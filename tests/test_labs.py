@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pytest
 
-from heavylegs.lab import LIVE_DATA_NAME, Control, Lab
+from heavylegs.lab import LIVE_DATA_NAME, Control, Lab, _static_html
 from heavylegs.labs.metabolism import D_PRIME_LAB, FUEL_LAB, d_prime_interval_lab, fuel_and_wall_lab
 
 LABS = [D_PRIME_LAB, FUEL_LAB]
@@ -39,7 +39,7 @@ def test_live_slider_change_recomputes_and_updates_chart_data(lab):
         assert not widget.frame.equals(frame_before), f"{control.name}: model output unchanged"
         assert json.dumps(widget.chart_widget.spec["datasets"][LIVE_DATA_NAME]) != data_before, f"{control.name}: chart data unchanged"
         assert widget.chart_widget.spec["description"] != description_before, f"{control.name}: alt text unchanged"
-        assert widget.readout.value  # the readout says what the chart now shows
+        assert widget.readout.value.startswith('<p aria-live="polite">Line chart of')  # no error shown
 
 
 @pytest.mark.parametrize("lab", LABS, ids=lambda lab: lab.key)
@@ -75,7 +75,7 @@ def test_static_chart_binds_a_labelled_slider_per_static_control_only(lab):
 @pytest.mark.parametrize("lab", LABS, ids=lambda lab: lab.key)
 def test_static_html_is_stable_and_light(lab):
     html = lab.static_html()
-    assert html == lab.static_html()
+    assert html == _static_html.__wrapped__(lab), "the stored HTML must not change from one run to the next"
     assert re.search(r'id="hl-lab-[a-z-]+-[0-9a-f]{10}"', html)
     assert "cdn" not in html.lower()
     assert len(html.encode()) < 400_000, "keep each lab light: coarser grid or fewer static controls"
@@ -97,11 +97,33 @@ def test_bad_value_is_reported_in_the_lab_not_raised():
     assert "cs_m_per_s" in widget.readout.value and "m/s" in widget.readout.value
 
 
+def test_any_model_error_is_shown_in_the_lab_not_raised():
+    def broken(a):
+        if a > 0.5:
+            raise RuntimeError("solver diverged")
+        return _model(a)
+
+    lab = Lab("broken", (Control("a", "a", "m", 0, 1, 0.5, 0),), broken, _chart, lambda f, v: "Line chart of y against x.", "c")
+    widget = lab.live()
+    widget.sliders["a"].value = 1.0  # through the slider, as a learner would
+    assert 'role="alert"' in widget.readout.value and "RuntimeError: solver diverged" in widget.readout.value
+    assert widget.values["a"] == 0
+
+
+def test_static_grid_rows_carry_their_own_text_alternative():
+    rows = D_PRIME_LAB.static_grid()
+    descriptions = {row["description"] for row in rows}
+    assert len(descriptions) == len(rows)  # every stop says what its own chart shows
+    assert all(d.startswith("Line chart of") for d in descriptions)
+
+
 def test_lab_values_name_parameter_unit_and_range():
     with pytest.raises(ValueError, match=r"rep_speed_m_per_s.*3\.5.*6\.5 m/s"):
         D_PRIME_LAB.evaluate(rep_speed_m_per_s=9.0)
     with pytest.raises(ValueError, match="has no control"):
         D_PRIME_LAB.evaluate(pace=4.0)
+    with pytest.raises(ValueError, match="liver_glycogen_g must be a single number in g"):
+        FUEL_LAB.evaluate(liver_glycogen_g=[60, 100])
 
 
 def _model(a):

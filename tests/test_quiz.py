@@ -27,7 +27,8 @@ def test_quiz_escapes_text():
     [
         ([Choice("a", "f"), Choice("b", "g")], "exactly one correct"),
         ([Choice("a", "f", correct=True), Choice("b", "g", correct=True)], "exactly one correct"),
-        ([Choice("a", "f", correct=True)], "at least two"),
+        ([Choice("a", "f", correct=True)], "between 2 and 8 choices"),
+        ([Choice("a", "f", correct=True)] + [Choice(str(i), "g") for i in range(8)], "between 2 and 8 choices"),
         ([Choice("a", "f", correct=True), Choice("b", " ")], "no feedback"),
     ],
 )

@@ -155,9 +155,15 @@ def bench_notebook(path: Path) -> tuple[float, float]:
             client.execute()  # reuses the kernel started above
             elapsed = time.perf_counter() - start
             pid = manager.provisioner.process.pid
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    peak_mb = int(line.split()[1]) / 1024
+            status = Path(f"/proc/{pid}/status")
+            if status.exists():  # Linux: the kernel's high-water mark
+                for line in status.read_text().splitlines():
+                    if line.startswith("VmHWM:"):
+                        peak_mb = int(line.split()[1]) / 1024
+            else:  # elsewhere: resident memory at the end, a lower bound of the peak
+                import psutil
+
+                peak_mb = psutil.Process(pid).memory_info().rss / 2**20
     finally:
         if manager.has_kernel:
             manager.shutdown_kernel(now=True)

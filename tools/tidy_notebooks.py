@@ -8,6 +8,8 @@ Removes what only a running kernel can use and what changes on every run:
   "run this cell" note) until the learner runs the cell and gets the live lab.
 * ``metadata.widgets``: the saved widget state. Without it the book does not
   embed megabytes of widget manager and state in every chapter page.
+* each cell's ``metadata.execution`` timestamps: they would make every re-run
+  rewrite every cell of the committed notebook.
 
     python tools/tidy_notebooks.py notebooks/*.ipynb
 """
@@ -27,6 +29,8 @@ def tidy(path: str) -> bool:
     for cell in notebook.cells:
         if cell.cell_type != "code":
             continue
+        if cell.metadata.pop("execution", None) is not None:
+            changed = True
         for output in cell.get("outputs", []):
             data = output.get("data")
             if data and WIDGET_VIEW in data and len(data) > 1:

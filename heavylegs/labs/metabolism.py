@@ -10,7 +10,7 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from heavylegs import metabolism
+from heavylegs import charts, metabolism
 from heavylegs.lab import Control, Lab, LabWidget
 
 #: Number of repetitions in the interval session of lab A.
@@ -71,17 +71,11 @@ def d_prime_session(
 def _d_prime_chart(base):
     import altair as alt
 
-    line = base.mark_line(color="#0072B2").encode(
+    line = base.mark_line(color=charts.SERIES).encode(
         x=alt.X("time_min:Q", title="time (min)"),
         y=alt.Y("balance_m:Q", title="D′ balance (m)"),
     )
-    empty = base.mark_rule(color="#4d4d4d", strokeDash=[4, 3]).encode(y=alt.datum(0))
-    heavy = base.transform_filter("datum.balance_m <= 0").transform_aggregate(first_min="min(time_min)")
-    heavy_rule = heavy.mark_rule(color="#D55E00", strokeWidth=2).encode(x="first_min:Q")
-    heavy_label = heavy.mark_text(align="left", dx=4, dy=-6, fontWeight="bold", color="#A33F00").encode(
-        x="first_min:Q", y=alt.value(14), text=alt.value("legs go heavy")
-    )
-    return alt.layer(line, empty, heavy_rule, heavy_label)
+    return alt.layer(line, charts.zero_line(base), charts.first_crossing(base, "balance_m", "time_min", "legs go heavy"))
 
 
 def _describe_d_prime(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
@@ -159,28 +153,30 @@ def glycogen_course(
     actually draw on); the chart shows an empty store instead.
     """
     keywords = _fuel_keywords(locals())
-    remaining = metabolism.glycogen_remaining_kcal(FUEL_DISTANCES_KM, **keywords)
-    return pd.DataFrame({"distance_km": FUEL_DISTANCES_KM, "glycogen_kcal": np.maximum(np.asarray(remaining, dtype=float), 0.0)})
+    # The grid plus the exact wall, so the chart's "wall" line sits where the text says.
+    wall_km = metabolism.distance_to_wall_km(**keywords)
+    distances = FUEL_DISTANCES_KM
+    if wall_km <= FUEL_DISTANCES_KM[-1]:
+        distances = np.unique(np.append(FUEL_DISTANCES_KM, round(wall_km, 3)))
+    remaining = np.asarray(metabolism.glycogen_remaining_kcal(distances, **keywords), dtype=float)
+    # At the wall itself the budget is zero up to rounding; make it exactly empty.
+    remaining[np.isclose(distances, round(wall_km, 3))] = 0.0
+    return pd.DataFrame({"distance_km": distances, "glycogen_kcal": np.maximum(remaining, 0.0)})
 
 
 def _fuel_chart(base):
     import altair as alt
 
-    line = base.mark_line(color="#0072B2").encode(
-        x=alt.X("distance_km:Q", title="distance run (km)", scale=alt.Scale(domain=[0, 60])),
+    line = base.mark_line(color=charts.SERIES).encode(
+        x=alt.X("distance_km:Q", title="distance run (km)", scale=alt.Scale(domain=[0, float(FUEL_DISTANCES_KM[-1])])),
         y=alt.Y("glycogen_kcal:Q", title="glycogen left (kcal)"),
     )
-    empty = base.mark_rule(color="#4d4d4d", strokeDash=[4, 3]).encode(y=alt.datum(0))
-    marathon = base.mark_rule(color="#009E73", strokeDash=[8, 4], strokeWidth=2).encode(x=alt.datum(MARATHON_KM))
-    marathon_label = base.mark_text(align="right", dx=-4, color="#00704F").encode(
+    marathon = base.mark_rule(color=charts.REFERENCE, strokeDash=[8, 4], strokeWidth=2).encode(x=alt.datum(MARATHON_KM))
+    marathon_label = base.mark_text(align="left", dx=4, color=charts.REFERENCE_TEXT).encode(
         x=alt.datum(MARATHON_KM), y=alt.value(14), text=alt.value("marathon finish")
     )
-    wall = base.transform_filter("datum.glycogen_kcal <= 0").transform_aggregate(wall_km="min(distance_km)")
-    wall_rule = wall.mark_rule(color="#D55E00", strokeWidth=2).encode(x="wall_km:Q")
-    wall_label = wall.mark_text(align="right", dx=-4, fontWeight="bold", color="#A33F00").encode(
-        x="wall_km:Q", y=alt.value(34), text=alt.value("the wall")
-    )
-    return alt.layer(line, empty, marathon, marathon_label, wall_rule, wall_label)
+    wall = charts.first_crossing(base, "glycogen_kcal", "distance_km", "the wall", label_y=34)
+    return alt.layer(line, charts.zero_line(base), marathon, marathon_label, wall)
 
 
 def _describe_fuel(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
