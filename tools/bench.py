@@ -26,6 +26,7 @@ when the measurements themselves succeed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import io
@@ -125,12 +126,14 @@ def bench_lab(lab, changes: int) -> tuple[list[float], list[float]]:
         c.name: widgets.FloatSlider(value=c.default, min=c.min, max=c.max, step=c.step, description=c.text)
         for c in lab.controls
     }
-    baseline_widget = widgets.interactive(redraw, **sliders)
     baseline = []
-    for control, value in plan:
-        start = time.perf_counter()
-        sliders[control.name].value = value
-        baseline.append((time.perf_counter() - start) * 1e3)
+    # Outside a kernel, interact's clear_output writes terminal escape codes to stdout.
+    with contextlib.redirect_stdout(io.StringIO()):
+        baseline_widget = widgets.interactive(redraw, **sliders)
+        for control, value in plan:
+            start = time.perf_counter()
+            sliders[control.name].value = value
+            baseline.append((time.perf_counter() - start) * 1e3)
     baseline_widget.close()
     live.close()
     return ours, baseline
