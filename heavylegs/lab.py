@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Mapping
 
+import ipywidgets as widgets
 import pandas as pd
 
 from heavylegs.charts import LIVE_WIDTH, themed
@@ -233,7 +234,7 @@ class Lab:
         return _static_html(self)
 
     # --- the live view -------------------------------------------------------
-    def live(self) -> "LabWidget":
+    def live(self) -> LabWidget:
         """A new live lab widget (needs a Jupyter kernel to respond)."""
         return LabWidget(self)
 
@@ -349,123 +350,105 @@ def _in_colab() -> bool:
     return "google.colab" in sys.modules
 
 
-class _LabBase:
-    """Placeholder so the module imports without ipywidgets (static use only)."""
+class LabWidget(widgets.VBox):
+    """The live view of a :class:`Lab`: sliders, the chart, and a text readout.
 
+    Attributes
+    ----------
+    lab : Lab
+    sliders : dict of name -> ipywidgets.FloatSlider
+    frame : pandas.DataFrame
+        The model's table for the current slider values.
+    chart_widget : altair.JupyterChart
+    readout : ipywidgets.HTML
+        The current chart's text alternative; also announced to screen readers.
+    """
 
-try:  # ipywidgets is part of the learner's install, but the static view must not need it.
-    import ipywidgets as widgets
-except ImportError:  # pragma: no cover - exercised only in minimal installs
-    widgets = None
+    def __init__(self, lab: Lab):
+        import altair as alt
 
+        if _in_colab():  # Colab draws third-party widgets (JupyterChart) only when asked.
+            from google.colab import output  # type: ignore[import-not-found]
 
-if widgets is not None:
+            output.enable_custom_widget_manager()
+        _use_offline_chart_bundle(alt)
 
-    class LabWidget(widgets.VBox):
-        """The live view of a :class:`Lab`: sliders, the chart, and a text readout.
+        self.lab = lab
+        self.sliders = {
+            c.name: widgets.FloatSlider(
+                value=c.default,
+                min=c.min,
+                max=c.max,
+                step=c.step,
+                description=c.text,
+                continuous_update=True,
+                readout_format=_readout_format(c.step),
+                style={"description_width": "20em"},
+                layout=widgets.Layout(width="40em", max_width="100%"),
+            )
+            for c in lab.controls
+        }
+        self.values = lab.defaults()
+        self.frame = lab.evaluate()
+        template_chart = themed(lab.chart(alt.Chart(alt.Data(name=LIVE_DATA_NAME))), width=LIVE_WIDTH)
+        # Build the spec once (Altair validates it here); each change then swaps
+        # only the data and the description, which takes well under a millisecond.
+        self._template = template_chart.to_dict()
+        self.readout = widgets.HTML(layout=widgets.Layout(max_width="46em"))
+        self.chart_widget = alt.JupyterChart(template_chart)
+        self._show(self.frame, lab.describe(self.frame, self.values))
+        for slider in self.sliders.values():
+            slider.observe(self._on_slider, names="value")
+        caption = widgets.HTML(f"<p><em>{html.escape(lab.caption)}</em></p>")
+        super().__init__(
+            children=[widgets.VBox(list(self.sliders.values())), self.chart_widget, self.readout, caption]
+        )
 
-        Attributes
-        ----------
-        lab : Lab
-        sliders : dict of name -> ipywidgets.FloatSlider
-        frame : pandas.DataFrame
-            The model's table for the current slider values.
-        chart_widget : altair.JupyterChart
-        readout : ipywidgets.HTML
-            The current chart's text alternative; also announced to screen readers.
+    def update(self, **changes: float) -> pd.DataFrame:
+        """Re-run the model with ``changes`` and redraw.
+
+        A learner moving a slider must never meet a traceback: any error is
+        shown in the readout (with the parameter, unit and range when it is a
+        ValueError from the model) and the last good chart stays.
         """
-
-        def __init__(self, lab: Lab):
-            import altair as alt
-
-            if _in_colab():  # Colab draws third-party widgets (JupyterChart) only when asked.
-                from google.colab import output  # type: ignore[import-not-found]
-
-                output.enable_custom_widget_manager()
-            _use_offline_chart_bundle(alt)
-
-            self.lab = lab
-            self.sliders = {
-                c.name: widgets.FloatSlider(
-                    value=c.default,
-                    min=c.min,
-                    max=c.max,
-                    step=c.step,
-                    description=c.text,
-                    continuous_update=True,
-                    readout_format=_readout_format(c.step),
-                    style={"description_width": "20em"},
-                    layout=widgets.Layout(width="40em", max_width="100%"),
-                )
-                for c in lab.controls
-            }
-            self.values = lab.defaults()
-            self.frame = lab.evaluate()
-            template_chart = themed(lab.chart(alt.Chart(alt.Data(name=LIVE_DATA_NAME))), width=LIVE_WIDTH)
-            # Build the spec once (Altair validates it here); each change then swaps
-            # only the data and the description, which takes well under a millisecond.
-            self._template = template_chart.to_dict()
-            self.readout = widgets.HTML(layout=widgets.Layout(max_width="46em"))
-            self.chart_widget = alt.JupyterChart(template_chart)
-            self._show(self.frame, lab.describe(self.frame, self.values))
-            for slider in self.sliders.values():
-                slider.observe(self._on_slider, names="value")
-            caption = widgets.HTML(f"<p><em>{html.escape(lab.caption)}</em></p>")
-            super().__init__(
-                children=[widgets.VBox(list(self.sliders.values())), self.chart_widget, self.readout, caption]
+        try:
+            values = {**self.values, **{k: self.lab.control(k).check(v) for k, v in changes.items()}}
+            frame = self.lab.model(**values)
+            description = self.lab.describe(frame, values)
+        except Exception as error:  # noqa: BLE001 - shown to the learner instead of raised
+            kind = "" if isinstance(error, ValueError) else f"{type(error).__name__}: "
+            self.readout.value = (
+                f'<p role="alert"><strong>Cannot compute this case:</strong> {html.escape(kind + str(error))}</p>'
             )
+            return self.frame
+        self.values, self.frame = values, frame
+        self._show(frame, description)
+        return frame
 
-        def update(self, **changes: float) -> pd.DataFrame:
-            """Re-run the model with ``changes`` and redraw.
+    def _on_slider(self, change) -> None:
+        name = next(n for n, s in self.sliders.items() if s is change["owner"])
+        self.update(**{name: change["new"]})
 
-            A learner moving a slider must never meet a traceback: any error is
-            shown in the readout (with the parameter, unit and range when it is a
-            ValueError from the model) and the last good chart stays.
-            """
-            try:
-                values = {**self.values, **{k: self.lab.control(k).check(v) for k, v in changes.items()}}
-                frame = self.lab.model(**values)
-                description = self.lab.describe(frame, values)
-            except Exception as error:  # noqa: BLE001 - shown to the learner instead of raised
-                kind = "" if isinstance(error, ValueError) else f"{type(error).__name__}: "
-                self.readout.value = (
-                    f'<p role="alert"><strong>Cannot compute this case:</strong> {html.escape(kind + str(error))}</p>'
-                )
-                return self.frame
-            self.values, self.frame = values, frame
-            self._show(frame, description)
-            return frame
+    def _show(self, frame: pd.DataFrame, description: str) -> None:
+        spec = dict(self._template)
+        spec["datasets"] = {LIVE_DATA_NAME: _records(frame, 6)}
+        spec["description"] = description
+        self.chart_widget.spec = spec
+        self.readout.value = f'<p aria-live="polite">{html.escape(description)}</p>'
 
-        def _on_slider(self, change) -> None:
-            name = next(n for n, s in self.sliders.items() if s is change["owner"])
-            self.update(**{name: change["new"]})
+    def __repr__(self) -> str:
+        controls = "; ".join(
+            f"{c.text} {c.min:g}–{c.max:g}, now {self.values[c.name]:g}" for c in self.lab.controls
+        )
+        return f"Live lab '{self.lab.key}' ({controls}). Run the notebook in Jupyter to use it."
 
-        def _show(self, frame: pd.DataFrame, description: str) -> None:
-            spec = dict(self._template)
-            spec["datasets"] = {LIVE_DATA_NAME: _records(frame, 6)}
-            spec["description"] = description
-            self.chart_widget.spec = spec
-            self.readout.value = f'<p aria-live="polite">{html.escape(description)}</p>'
-
-        def __repr__(self) -> str:
-            controls = "; ".join(
-                f"{c.text} {c.min:g}–{c.max:g}, now {self.values[c.name]:g}" for c in self.lab.controls
-            )
-            return f"Live lab '{self.lab.key}' ({controls}). Run the notebook in Jupyter to use it."
-
-        def _repr_mimebundle_(self, **kwargs):
-            bundle = super()._repr_mimebundle_(**kwargs)
-            bundle["text/plain"] = repr(self)
-            # The kernel-free chart: what the book shows, and what Jupyter shows
-            # when no widget manager is present.
-            bundle["text/html"] = self.lab.static_html()
-            return bundle
-
-else:  # pragma: no cover
-
-    class LabWidget(_LabBase):  # type: ignore[no-redef]
-        def __init__(self, lab: Lab):
-            raise ImportError("the live lab needs ipywidgets: pip install -r requirements.txt")
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = repr(self)
+        # The kernel-free chart: what the book shows, and what Jupyter shows
+        # when no widget manager is present.
+        bundle["text/html"] = self.lab.static_html()
+        return bundle
 
 
 def _readout_format(step: float) -> str:
