@@ -32,6 +32,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Callable, Mapping
 
 import ipywidgets as widgets
@@ -461,7 +462,7 @@ def _readout_format(step: float) -> str:
 _offline_ready = False
 
 
-def _private_cache_dir() -> "Path | None":
+def _private_cache_dir() -> Path | None:
     """A folder only this user can write to, for the offline chart bundle (or None).
 
     The bundle is JavaScript that JupyterLab runs, so it must never come from a
@@ -469,7 +470,6 @@ def _private_cache_dir() -> "Path | None":
     """
     import stat
     import tempfile
-    from pathlib import Path
 
     folder = Path(tempfile.gettempdir()) / f"heavylegs-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
     try:

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+from served_book import CHROMIUM, CHROMIUM_ARGS, book_pages, serve  # noqa: E402,F401  (re-exported to the tests)
+
 BIN = Path(sys.executable).parent
 VENDOR_BUNDLE = ROOT / "_static" / "vendor" / "vega-bundle.js"
 
@@ -37,39 +37,11 @@ def built_book(tmp_path_factory) -> Path:
     return html
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        # A browser that closes a connection early is not an error of the book.
-        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-            super().handle_error(request, client_address)
-
-
 @pytest.fixture(scope="session")
 def book_server(built_book):
     """Serve the built book on 127.0.0.1 (a free port) for the browser tests; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(built_book))
-    server = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def book_pages(html_root: Path) -> list[str]:
-    """Every HTML page of the book, as paths relative to its root."""
-    return sorted(
-        str(p.relative_to(html_root))
-        for p in html_root.rglob("*.html")
-        if not {"_static", "_sources", "_images"} & set(p.relative_to(html_root).parts)
-    )
+    with serve(built_book) as base_url:
+        yield base_url
 
 
 def in_ci() -> bool:
@@ -77,19 +49,6 @@ def in_ci() -> bool:
 
 
 # --- the browser: one Chromium for the whole session (Playwright allows one sync instance) ---
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Without the networking flags Chromium phones home (updates, sync) from every start.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 @pytest.fixture(scope="session")
 def browser():

@@ -58,7 +58,7 @@ def jupyterlab(tmp_path_factory):
     token, port = secrets.token_hex(16), _free_port()
     args = [
         str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser",
-        f"--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", f"--IdentityProvider.token={token}",
+        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", f"--IdentityProvider.token={token}",
         f"--ServerApp.root_dir={work}", "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
     if hasattr(os, "getuid") and os.getuid() == 0:

@@ -27,23 +27,21 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import http.server
 import io
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from served_book import CHROMIUM, CHROMIUM_ARGS, book_pages, serve  # noqa: E402  (tools/ is this file's folder)
 
 # Budgets (issue 3): a 1 GB JupyterHub pod must hold three kernels, a slider must feel instant.
 LAB_P95_MS = 20.0
@@ -52,7 +50,6 @@ NOTEBOOK_MB = 300.0
 BUILD_S = 90.0
 PAGE_EXTRA_MB = 1.5
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 @dataclass
@@ -185,63 +182,36 @@ def bench_build(out: Path) -> float:
     return time.perf_counter() - start
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        # A browser that closes a connection early is not an error of the book.
-        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-            super().handle_error(request, client_address)
-
-
 def bench_pages(html_root: Path) -> dict[str, dict[str, float]]:
     """Per page: bytes on first load (per URL), and bytes on a second, warm-cache load."""
     from playwright.sync_api import sync_playwright
 
-    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(html_root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    pages = sorted(
-        str(p.relative_to(html_root))
-        for p in html_root.rglob("*.html")
-        if not {"_static", "_sources", "_images"} & set(p.relative_to(html_root).parts)
-    )
     results: dict[str, dict] = {}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM,
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-            )
-            for page_path in pages:
-                context = browser.new_context()
-                page = context.new_page()
-                cdp = context.new_cdp_session(page)
-                cdp.send("Network.enable")
-                urls: dict[str, str] = {}
-                sizes: dict[str, float] = {}
-                cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
-                cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+    with serve(html_root) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for page_path in book_pages(html_root):
+            context = browser.new_context()
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            urls: dict[str, str] = {}
+            sizes: dict[str, float] = {}
+            cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+            cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
 
-                def load():
-                    urls.clear()
-                    sizes.clear()
-                    page.goto(f"{base}/{page_path}", wait_until="load")
-                    page.wait_for_load_state("networkidle")
-                    return {urls.get(k, k).split("?")[0]: v for k, v in sizes.items()}
+            def load():
+                urls.clear()
+                sizes.clear()
+                page.goto(f"{base}/{page_path}", wait_until="load")
+                page.wait_for_load_state("networkidle")
+                return {urls.get(k, k).split("?")[0]: v for k, v in sizes.items()}
 
-                first = load()
-                page.goto("about:blank")
-                warm = load()
-                results[page_path] = {"first": first, "warm": sum(warm.values())}
-                context.close()
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+            first = load()
+            page.goto("about:blank")
+            warm = load()
+            results[page_path] = {"first": first, "warm": sum(warm.values())}
+            context.close()
+        browser.close()
     return results
 
 
@@ -258,7 +228,7 @@ def run(quick: bool) -> list[Row]:
         p50, p95 = _percentile(ours, 0.5), _percentile(ours, 0.95)
         b50, b95 = _percentile(baseline, 0.5), _percentile(baseline, 0.95)
         rows.append(Row(f"lab {lab.key}: change → chart ready (n={changes})", f"p50 {p50:.1f} ms, p95 {p95:.1f} ms", f"p95 ≤ {LAB_P95_MS:g} ms", p95 <= LAB_P95_MS))
-        rows.append(Row(f"  baseline interact + matplotlib", f"p50 {b50:.1f} ms, p95 {b95:.1f} ms; ours is ×{b50 / p50:.1f} faster at p50"))
+        rows.append(Row("  baseline interact + matplotlib", f"p50 {b50:.1f} ms, p95 {b95:.1f} ms; ours is ×{b50 / p50:.1f} faster at p50"))
 
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
         with tempfile.TemporaryDirectory() as tmp:
