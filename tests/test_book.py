@@ -62,3 +62,14 @@ def test_vendored_bundle_defines_vega_embed(built_book):
     bundle = (built_book / "_static" / "vendor" / "vega-bundle.js").read_text(encoding="utf-8")
     assert "window.vegaEmbed" in bundle
     assert "https://" not in bundle.split("\n", 1)[0]  # header names no CDN
+
+
+def test_no_page_carries_thebe_and_launch_buttons_stay(built_book):
+    """The "Live code" (thebe) button hung offline loading thebe from a CDN: no page may carry any of it."""
+    for page in book_pages(built_book):
+        text = (built_book / page).read_text(encoding="utf-8")
+        assert not re.search(r"thebe", text, flags=re.IGNORECASE), f"{page} still carries thebe: {re.search(r'.{0,80}thebe.{0,80}', text, flags=re.IGNORECASE | re.DOTALL).group(0)!r}"
+    assert not list((built_book / "_static").glob("*thebe*")), "thebe's files are still copied into _static"
+    chapter = (built_book / "notebooks" / "01_metabolism.html").read_text(encoding="utf-8")
+    assert 'href="https://mybinder.org/v2/gh/' in chapter, "the Binder launch button is gone"
+    assert 'href="https://colab.research.google.com/github/' in chapter, "the Colab launch button is gone"

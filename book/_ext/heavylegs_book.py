@@ -11,8 +11,6 @@ Loaded by Jupyter Book through ``sphinx.local_extensions`` in ``_config.yml``.
   entries ``role="doc-biblioentry"``, not list items: screen readers are told
   of a list with no items (axe: aria-required-children). The roles are dropped;
   the entries stay plain paragraphs with their numbers.
-* sphinx-thebe inserts its setup script twice on each page, which declares
-  ``THEBE_JS_URL`` twice: a console error on every page. One copy is dropped.
 """
 
 from __future__ import annotations
@@ -47,22 +45,6 @@ def _copy_mathjax(app, exception) -> None:
             shutil.copy2(src, dst)
 
 
-def _drop_duplicate_thebe_setup(app, pagename, templatename, context, doctree) -> None:
-    scripts = context.get("script_files")
-    if not scripts:
-        return
-    seen, kept = set(), []
-    for script in scripts:
-        body = getattr(script, "attributes", {}).get("body", "") if hasattr(script, "attributes") else ""
-        key = body if "THEBE_JS_URL" in body else None
-        if key is not None and key in seen:
-            continue
-        if key is not None:
-            seen.add(key)
-        kept.append(script)
-    context["script_files"] = kept
-
-
 def _fix_bibliography_roles(app, pagename, templatename, context, doctree) -> None:
     body = context.get("body")
     if body and "citation-list" in body:
@@ -73,6 +55,5 @@ def _fix_bibliography_roles(app, pagename, templatename, context, doctree) -> No
 def setup(app):
     _mathjax_source()  # fail early, with a clear message, if the files are missing
     app.connect("build-finished", _copy_mathjax)
-    app.connect("html-page-context", _drop_duplicate_thebe_setup, priority=900)
     app.connect("html-page-context", _fix_bibliography_roles)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
