@@ -19,8 +19,18 @@ from typing import Any
 import pandas as pd
 
 def data_dir() -> Path:
-    """Where the data package lives: ``$HEAVYLEGS_DATA``, or ``data/`` beside the package's folder."""
-    return Path(os.environ.get("HEAVYLEGS_DATA", Path(__file__).resolve().parent.parent / "data"))
+    """Where the data package lives: ``$HEAVYLEGS_DATA`` if set, else inside the installed package.
+
+    The repository's ``data/`` folder is installed as the package ``heavylegs.datasets``
+    (see ``pyproject.toml``), so the same files are found from a clone (``make lab``,
+    Binder, a JupyterHub: an editable install points back at ``data/``) and from a
+    plain ``pip install`` of the course (Colab), with one copy in the repository.
+    """
+    if os.environ.get("HEAVYLEGS_DATA"):
+        return Path(os.environ["HEAVYLEGS_DATA"])
+    from importlib.resources import files
+
+    return Path(str(files("heavylegs.datasets")))
 
 
 def package(folder: Path | None = None) -> dict[str, Any]:
@@ -28,7 +38,8 @@ def package(folder: Path | None = None) -> dict[str, Any]:
     path = Path(folder or data_dir()) / "datapackage.json"
     if not path.is_file():
         raise FileNotFoundError(
-            f"no data package at {path}: run from a clone of the course repository, or set HEAVYLEGS_DATA to its data folder"
+            f"no data package at {path}: reinstall the course package (pip install -r requirements.txt from a clone), "
+            "or set HEAVYLEGS_DATA to a folder holding datapackage.json"
         )
     return json.loads(_read(str(path), path.stat().st_mtime_ns))
 

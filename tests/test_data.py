@@ -67,3 +67,40 @@ def test_data_folder_follows_the_environment(tmp_path, monkeypatch):
 def test_unknown_resource_is_named():
     with pytest.raises(ValueError, match="unknown data resource 'nope'"):
         data.load("nope")
+
+
+def test_a_wheel_of_the_course_carries_the_data_and_loads_it(tmp_path):
+    """Colab and a plain `pip install` get a wheel, not a clone: the data must travel inside it."""
+    import subprocess
+    import sys
+    import zipfile
+
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path / "dist"), str(ROOT)],
+        capture_output=True,
+        text=True,
+    )
+    assert build.returncode == 0, build.stderr[-3000:]
+    (wheel,) = (tmp_path / "dist").glob("heavylegs-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected = {"heavylegs/datasets/datapackage.json"} | {f"heavylegs/datasets/{r['path']}" for r in PACKAGE["resources"]}
+    assert expected <= names, f"missing from the wheel: {sorted(expected - names)}"
+    assert not any(n.startswith("data/") for n in names), "the data must ship inside the package, not beside it"
+
+    site = tmp_path / "site"
+    install = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site), str(wheel)], capture_output=True, text=True
+    )
+    assert install.returncode == 0, install.stderr[-3000:]
+    # Run from an empty folder with the wheel's copy first on the path: no clone to fall back on.
+    check = subprocess.run(
+        [sys.executable, "-c", "import heavylegs, heavylegs.data as d; print(heavylegs.__file__); print(d.data_dir()); print(len(d.load('clarke_skiba_2013_bikescore')))"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
+    )
+    assert check.returncode == 0, check.stderr[-3000:]
+    module_file, folder, rows = check.stdout.split()
+    assert module_file.startswith(str(site)) and folder.startswith(str(site)), check.stdout
+    assert rows == "165"
