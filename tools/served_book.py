@@ -56,3 +56,20 @@ def book_pages(html_root: Path) -> list[str]:
         for p in html_root.rglob("*.html")
         if not {"_static", "_sources", "_images"} & set(p.relative_to(html_root).parts)
     )
+
+
+def lab_pages(html_root: Path) -> dict[str, list[str]]:
+    """Pages of the built book that show labs: page path -> the keys of its labs, in page order.
+
+    Labs are found in the HTML (``<figure class="hl-lab" id="hl-lab-<key>-<digest>">``), so
+    a new chapter's labs are covered without naming the chapter anywhere.
+    """
+    import re
+
+    found: dict[str, list[str]] = {}
+    for page in book_pages(html_root):
+        text = (html_root / page).read_text(encoding="utf-8")
+        keys = re.findall(r'<figure class="hl-lab" id="hl-lab-([a-z0-9-]+)-[0-9a-f]{10}"', text)
+        if keys:
+            found[page] = keys
+    return found
