@@ -6,10 +6,10 @@ function that draws marks on a base Altair chart holding that table). From
 that one declaration come two views:
 
 * **live** (JupyterLab, JupyterHub, Binder, Colab): :meth:`Lab.live` returns a
-  :class:`LabWidget` of ipywidgets sliders and an ``altair.JupyterChart``. Each
-  slider change re-runs the model in Python and sends the chart its new data
-  (the spec is built once; only the data and text alternative change), which
-  the browser redraws in the same output.
+  :class:`LabWidget` of ipywidgets sliders and a :class:`LabChart`. Each slider
+  change re-runs the model in Python and sends the chart only its new rows and
+  text alternative; the spec is sent once, and the browser swaps the rows into
+  the drawn chart (a Vega changeset) instead of rebuilding it.
 * **static** (the published book, no kernel): :meth:`Lab.static_html` evaluates
   the model over a coarse grid of slider stops and draws a Vega-Lite chart whose
   own sliders filter that grid in the browser. Only controls with
@@ -19,6 +19,10 @@ One output serves both places: the widget's MIME bundle carries the widget view
 *and* the static chart as ``text/html``. JupyterLab draws the widget; the book's
 ``_config.yml`` ranks ``text/html`` first for the HTML builder, so the page gets
 the static chart (see ``nb_mime_priority_overrides`` there).
+
+Both views follow the page's theme: they draw with the light or dark config of
+:func:`heavylegs.charts.theme_config`, whichever matches the page when the chart
+is drawn, and redraw when the reader switches theme.
 """
 
 from __future__ import annotations
@@ -35,10 +39,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+import anywidget
 import ipywidgets as widgets
 import pandas as pd
+import traitlets
 
-from heavylegs.charts import LIVE_WIDTH, themed
+from heavylegs.charts import LIVE_WIDTH, theme_config, themed
 from heavylegs.validation import check_range
 
 #: Name of the data source the live chart reads; its values are swapped per change.
@@ -266,11 +272,13 @@ def _static_suffix(lab: Lab) -> str:
 def _static_html(lab: Lab) -> str:
     spec = lab.static_spec()
     spec_json = json.dumps(spec, sort_keys=True, separators=(",", ":"))
+    dark_json = json.dumps(_dark_config(spec), sort_keys=True, separators=(",", ":"))
     # The id derives from the spec, so re-running a notebook stores identical output.
-    digest = hashlib.sha1(spec_json.encode()).hexdigest()[:10]
+    digest = hashlib.sha1((spec_json + dark_json).encode()).hexdigest()[:10]
     element_id = f"hl-lab-{lab.key}-{digest}"
     # "</" would end the script element early if it appeared in a string.
     safe_json = spec_json.replace("</", "<\\/")
+    safe_dark_json = dark_json.replace("</", "<\\/")
     live_note = ""
     if lab.live_only_controls:
         live_note = (
@@ -294,6 +302,7 @@ def _static_html(lab: Lab) -> str:
 <script type="text/javascript">
 (function () {{
   var spec = {safe_json};
+  var darkConfig = {safe_dark_json};
   var controls = {controls_json};
   // The figure just before this script; by id only where scripts run detached (two
   // copies of one lab on a page must each draw into their own figure).
@@ -302,6 +311,9 @@ def _static_html(lab: Lab) -> str:
     ? script.previousElementSibling : document.getElementById("{element_id}");
   var chart = figure.querySelector(".hl-lab-chart");
   var readout = figure.querySelector(".hl-lab-readout");
+  var result = null;
+  var queue = Promise.resolve();
+{_indent(_THEME_JS)}
   function describe(view) {{
     // The grid row for the sliders' current values holds that chart's text alternative.
     var row = spec.datasets.{grid_name}.find(function (r) {{
@@ -309,17 +321,52 @@ def _static_html(lab: Lab) -> str:
     }});
     if (row) {{ chart.setAttribute("aria-label", row.{description_field}); readout.textContent = row.{description_field}; }}
   }}
-  function draw() {{
-    window.vegaEmbed(chart, spec, {{"actions": false, "renderer": "svg"}}).then(function (result) {{
-      controls.forEach(function (c) {{ result.view.addSignalListener(c.param, function () {{ describe(result.view); }}); }});
-      describe(result.view);
+  function themedSpec(dark) {{
+    // Redrawn for a change of theme, the chart keeps its sliders where the reader left them.
+    var params = (spec.params || []).map(function (p) {{
+      var moved = result && controls.some(function (c) {{ return c.param === p.name; }});
+      return moved ? Object.assign({{}}, p, {{"value": result.view.signal(p.name)}}) : p;
+    }});
+    return Object.assign({{}}, spec, {{"config": dark ? darkConfig : spec.config, "params": params}});
+  }}
+  function draw(dark) {{
+    var next = themedSpec(dark);
+    if (result) {{ result.finalize(); result = null; }}
+    return window.vegaEmbed(chart, next, {{"actions": false, "renderer": "svg"}}).then(function (embedded) {{
+      result = embedded;
+      controls.forEach(function (c) {{ embedded.view.addSignalListener(c.param, function () {{ describe(embedded.view); }}); }});
+      describe(embedded.view);
     }}).catch(function (error) {{
       chart.textContent = "The chart could not be drawn: " + error;
     }});
   }}
-  if (window.vegaEmbed) {{ draw(); }} else {{ window.addEventListener("load", function () {{ if (window.vegaEmbed) {{ draw(); }} }}); }}
+  function start() {{
+    queue = queue.then(function () {{ return draw(hlPageIsDark()); }});
+    hlWatchTheme(function (dark) {{ queue = queue.then(function () {{ return draw(dark); }}); }});
+  }}
+  if (window.vegaEmbed) {{ start(); }} else {{ window.addEventListener("load", function () {{ if (window.vegaEmbed) {{ start(); }} }}); }}
 }})();
 </script>"""
+
+
+def _dark_config(spec: Mapping[str, Any]) -> dict[str, Any]:
+    """The config a dark page draws ``spec`` with: its own config (Altair adds defaults
+    to the theme's) with the dark theme's entries laid over it."""
+    return _merged(spec.get("config", {}), theme_config(dark=True))
+
+
+def _merged(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
+            merged[key] = _merged(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _indent(text: str, prefix: str = "  ") -> str:
+    return "\n".join(prefix + line if line else line for line in text.strip("\n").splitlines())
 
 
 def _param_name(control: Control) -> str:
@@ -351,6 +398,41 @@ def _in_colab() -> bool:
     return "google.colab" in sys.modules
 
 
+class LabChart(anywidget.AnyWidget):
+    """The live lab's chart: a Vega-Lite view that takes new rows without being rebuilt.
+
+    The browser side embeds ``spec`` once (with vega-embed, as SVG) and, when
+    ``rows`` changes, swaps them into the drawn chart with a Vega changeset,
+    which takes a few milliseconds where re-embedding a spec takes tens. It
+    redraws from the spec only when the page's theme changes.
+
+    Synced traits
+    -------------
+    spec : dict
+        Vega-Lite spec with the light theme config and a named data source
+        ``LIVE_DATA_NAME`` (no data). Sent once.
+    dark_config : dict
+        The config used instead of ``spec["config"]`` on a dark page.
+    rows : list of dict
+        The chart's data, one dict per row (column name -> number, text or None).
+    description : str
+        Text alternative of the chart as it now is; the browser sets it as the
+        chart's ``aria-label``.
+    """
+
+    spec = traitlets.Dict().tag(sync=True)
+    dark_config = traitlets.Dict().tag(sync=True)
+    rows = traitlets.List().tag(sync=True)
+    description = traitlets.Unicode("").tag(sync=True)
+
+    def __init__(self, **kwargs: Any):
+        _load_chart_module()  # sets the class's _esm, which AnyWidget reads here
+        super().__init__(**kwargs)
+
+    def __repr__(self) -> str:
+        return f"LabChart({len(self.rows)} rows)"
+
+
 class LabWidget(widgets.VBox):
     """The live view of a :class:`Lab`: sliders, the chart, and a text readout.
 
@@ -358,9 +440,12 @@ class LabWidget(widgets.VBox):
     ----------
     lab : Lab
     sliders : dict of name -> ipywidgets.FloatSlider
+    values : dict of name -> float
+        The slider values the chart now shows, in each control's unit.
     frame : pandas.DataFrame
-        The model's table for the current slider values.
-    chart_widget : altair.JupyterChart
+        The model's table for those values.
+    chart_widget : LabChart
+        The chart widget; each change sets its ``rows`` and ``description`` traits.
     readout : ipywidgets.HTML
         The current chart's text alternative; also announced to screen readers.
     """
@@ -368,11 +453,10 @@ class LabWidget(widgets.VBox):
     def __init__(self, lab: Lab):
         import altair as alt
 
-        if _in_colab():  # Colab draws third-party widgets (JupyterChart) only when asked.
+        if _in_colab():  # Colab draws third-party widgets (anywidget) only when asked.
             from google.colab import output  # type: ignore[import-not-found]
 
             output.enable_custom_widget_manager()
-        _use_offline_chart_bundle(alt)
 
         self.lab = lab
         self.sliders = {
@@ -391,19 +475,22 @@ class LabWidget(widgets.VBox):
         }
         self.values = lab.defaults()
         self.frame = lab.evaluate()
-        template_chart = themed(lab.chart(alt.Chart(alt.Data(name=LIVE_DATA_NAME))), width=LIVE_WIDTH)
-        # Build the spec once (Altair validates it here); each change then swaps
-        # only the data and the description, which takes well under a millisecond.
-        self._template = template_chart.to_dict()
+        description = lab.describe(self.frame, self.values)
+        # Built once (Altair validates it here); each change then sends only the
+        # rows and the description, which takes well under a millisecond.
+        spec = themed(lab.chart(alt.Chart(alt.Data(name=LIVE_DATA_NAME))), width=LIVE_WIDTH).to_dict()
         self.readout = widgets.HTML(layout=widgets.Layout(max_width="46em"))
-        self.chart_widget = alt.JupyterChart(template_chart)
-        self._show(self.frame, lab.describe(self.frame, self.values))
+        self.chart_widget = LabChart(
+            spec=spec,
+            dark_config=_dark_config(spec),
+            rows=_records(self.frame, 6),
+            description=description,
+        )
+        self._show_readout(description)
         for slider in self.sliders.values():
             slider.observe(self._on_slider, names="value")
         caption = widgets.HTML(f"<p><em>{html.escape(lab.caption)}</em></p>")
-        super().__init__(
-            children=[widgets.VBox(list(self.sliders.values())), self.chart_widget, self.readout, caption]
-        )
+        super().__init__(children=[widgets.VBox(list(self.sliders.values())), self.chart_widget, self.readout, caption])
 
     def update(self, **changes: float) -> pd.DataFrame:
         """Re-run the model with ``changes`` and redraw.
@@ -416,6 +503,7 @@ class LabWidget(widgets.VBox):
             values = {**self.values, **{k: self.lab.control(k).check(v) for k, v in changes.items()}}
             frame = self.lab.model(**values)
             description = self.lab.describe(frame, values)
+            rows = _records(frame, 6)
         except Exception as error:  # noqa: BLE001 - shown to the learner instead of raised
             kind = "" if isinstance(error, ValueError) else f"{type(error).__name__}: "
             self.readout.value = (
@@ -423,18 +511,17 @@ class LabWidget(widgets.VBox):
             )
             return self.frame
         self.values, self.frame = values, frame
-        self._show(frame, description)
+        with self.chart_widget.hold_sync():  # one message to the browser, not two
+            self.chart_widget.rows = rows
+            self.chart_widget.description = description
+        self._show_readout(description)
         return frame
 
     def _on_slider(self, change) -> None:
         name = next(n for n, s in self.sliders.items() if s is change["owner"])
         self.update(**{name: change["new"]})
 
-    def _show(self, frame: pd.DataFrame, description: str) -> None:
-        spec = dict(self._template)
-        spec["datasets"] = {LIVE_DATA_NAME: _records(frame, 6)}
-        spec["description"] = description
-        self.chart_widget.spec = spec
+    def _show_readout(self, description: str) -> None:
         self.readout.value = f'<p aria-live="polite">{html.escape(description)}</p>'
 
     def __repr__(self) -> str:
@@ -459,9 +546,6 @@ def _readout_format(step: float) -> str:
     return f".{max(0, -Decimal(str(step)).normalize().as_tuple().exponent)}f"
 
 
-_offline_ready = False
-
-
 def _private_cache_dir() -> Path | None:
     """A folder only this user can write to, for the offline chart bundle (or None).
 
@@ -484,36 +568,130 @@ def _private_cache_dir() -> Path | None:
     return folder
 
 
-def _use_offline_chart_bundle(alt) -> None:
-    """Serve JupyterChart's JavaScript from vl-convert, so live charts draw with no internet.
+#: vega-embed and vega as ES modules from a CDN: used only where vl-convert is missing.
+_CDN_IMPORTS = (
+    'import vegaEmbed from "https://esm.sh/vega-embed@7?deps=vega@6&deps=vega-lite@6";\n'
+    'import * as vega from "https://esm.sh/vega@6";\n'
+)
 
-    Building that bundle takes seconds, so it is kept in a private per-user
-    folder under the system's temporary folder (keyed by the Altair and
-    vl-convert versions) and reused by later kernels. Nothing is written anywhere
-    else. Without vl-convert, or if anything here fails, JupyterChart falls back
-    to loading its libraries from a CDN.
+
+def _lab_chart_source() -> str:
+    """The ES module of :class:`LabChart`, before bundling.
+
+    It names ``vegaEmbed`` and ``vega`` without importing them: vl-convert's
+    ``javascript_bundle`` links them in (or :data:`_CDN_IMPORTS` does).
     """
-    global _offline_ready
-    if _offline_ready:
+    return _LAB_CHART_JS.replace("__DATA_NAME__", json.dumps(LIVE_DATA_NAME)).replace("__THEME_JS__", _THEME_JS)
+
+
+def _load_chart_module() -> None:
+    """Give :class:`LabChart` its JavaScript, self-contained so live charts draw with no internet.
+
+    vl-convert bundles the module with vega, vega-lite and vega-embed. That takes
+    seconds, so the bundle is kept in a private per-user folder under the
+    system's temporary folder, keyed by the vl-convert and Vega-Lite versions
+    and a hash of the module's source, and reused by later kernels. Nothing is
+    written anywhere else. Without vl-convert, or if bundling fails, the module
+    imports vega-embed from a CDN instead.
+    """
+    if "_esm" in LabChart.__dict__:
         return
+    source = _lab_chart_source()
     try:
+        import altair as alt
         import vl_convert
     except ImportError:
-        _offline_ready = True
+        LabChart._esm = _CDN_IMPORTS + source
         return
-    chart_class = alt.JupyterChart
+    # The Vega-Lite version Altair writes specs for (e.g. "v6.4.1" -> "6.4"), as tools/vendor_assets.py.
+    vl_version = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+    digest = hashlib.sha256(source.encode()).hexdigest()[:16]
     folder = _private_cache_dir()
-    cache = folder / f"jupyterchart-altair{alt.__version__}-vlc{vl_convert.__version__}.js" if folder else None
+    name = f"labchart-vlc{vl_convert.__version__}-vl{vl_version}-{digest}.js"
+    cache = folder / name if folder else None
     try:
-        if cache is not None and cache.is_file() and hasattr(chart_class, "_esm"):
-            chart_class._esm = cache.read_text(encoding="utf-8")
-            chart_class._is_offline = True
+        if cache is not None and cache.is_file():
+            bundle = cache.read_text(encoding="utf-8")
         else:
-            chart_class.enable_offline()
+            bundle = vl_convert.javascript_bundle(source, vl_version=vl_version)
             if cache is not None:
                 partial = cache.with_suffix(f".{os.getpid()}.tmp")
-                partial.write_text(chart_class._esm, encoding="utf-8")
+                partial.write_text(bundle, encoding="utf-8")
                 partial.replace(cache)  # atomic: two kernels starting at once never read half a file
     except Exception:  # noqa: BLE001 - offline drawing is a convenience, never a failure
-        pass
-    _offline_ready = True
+        bundle = _CDN_IMPORTS + source
+    LabChart._esm = bundle
+
+
+#: JavaScript shared by the static page script and the live chart: is the page
+#: dark, and a call back when that changes.
+_THEME_JS = """
+function hlPageIsDark() {
+  // The book (pydata-sphinx-theme) puts its resolved theme on <html>, and its toggle
+  // changes it live; JupyterLab marks a dark theme on <body>.
+  var theme = document.documentElement.getAttribute("data-theme");
+  if (theme === "dark" || theme === "light") { return theme === "dark"; }
+  return !!document.body && document.body.getAttribute("data-jp-theme-light") === "false";
+}
+function hlWatchTheme(onChange) {
+  var dark = hlPageIsDark();
+  var observer = new MutationObserver(function () {
+    var now = hlPageIsDark();
+    if (now !== dark) { dark = now; onChange(now); }
+  });
+  observer.observe(document.documentElement, {attributes: true, attributeFilter: ["data-theme"]});
+  if (document.body) { observer.observe(document.body, {attributes: true, attributeFilter: ["data-jp-theme-light"]}); }
+  return observer;
+}
+"""
+
+#: The live chart's ES module (anywidget): embed once, then swap rows in place.
+_LAB_CHART_JS = """
+const DATA_NAME = __DATA_NAME__;
+__THEME_JS__
+function render({ model, el }) {
+  const container = document.createElement("div");
+  container.className = "hl-lab-chart";
+  el.appendChild(container);
+  let result = null;
+  let queue = Promise.resolve();
+  let rowsWanted = 0;
+  // Vega adds fields to the rows it is given: give it copies, not the model's own.
+  const rows = () => model.get("rows").map((row) => Object.assign({}, row));
+  const label = () => container.setAttribute("aria-label", model.get("description"));
+  const fail = (error) => { container.textContent = "The chart could not be drawn: " + error; };
+  // One step at a time: a redraw for the theme and a data swap never interleave.
+  const enqueue = (step) => { queue = queue.then(step).catch(fail); };
+  function draw(dark) {
+    const spec = Object.assign({}, model.get("spec"));
+    if (dark) { spec.config = model.get("dark_config"); }
+    spec.datasets = Object.assign({}, spec.datasets, { [DATA_NAME]: rows() });
+    spec.description = model.get("description");
+    if (result) { result.finalize(); result = null; }
+    return vegaEmbed(container, spec, { renderer: "svg", actions: false }).then((embedded) => {
+      result = embedded;
+      label();
+    });
+  }
+  function onRows() {
+    const wanted = ++rowsWanted;
+    enqueue(() => {
+      // Rows that arrived while an earlier step ran: only the newest are drawn.
+      if (wanted !== rowsWanted || result === null) { return; }
+      const change = vega.changeset().remove(() => true).insert(rows());
+      return result.view.change(DATA_NAME, change).runAsync().then(label);
+    });
+  }
+  model.on("change:rows", onRows);
+  model.on("change:description", label);
+  const observer = hlWatchTheme((dark) => enqueue(() => draw(dark)));
+  enqueue(() => draw(hlPageIsDark()));
+  return () => {
+    observer.disconnect();
+    model.off("change:rows", onRows);
+    model.off("change:description", label);
+    if (result) { result.finalize(); }
+  };
+}
+export default { render };
+"""
