@@ -1,8 +1,10 @@
 """The built book in a real browser (Debian's Chromium, driven by Playwright).
 
 Every page loads with no console errors and no request to any host but the
-book's own; on chapter 1, moving a static lab's slider with the keyboard
-changes its chart.
+book's own; on every page that shows labs, moving each static lab's slider with
+the keyboard changes its chart. Labs are found, not listed: every lab in
+``heavylegs.labs.all_labs()`` must appear on some page, and every lab on a page
+is exercised.
 """
 
 from __future__ import annotations
@@ -10,6 +12,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import PageVisit, book_pages
+from served_book import lab_pages
+
+from heavylegs.labs import all_labs
 
 pytestmark = pytest.mark.browser
 
@@ -46,23 +51,37 @@ def _chart_marks(lab) -> str:
     )
 
 
-def test_static_lab_sliders_change_the_chart(visit):
-    v = visit("notebooks/01_metabolism.html")
+def test_every_lab_is_on_a_page(built_book):
+    shown = [key for keys in lab_pages(built_book).values() for key in keys]
+    declared = [lab.key for lab in all_labs()]
+    assert sorted(set(declared) - set(shown)) == [], "labs declared in heavylegs but shown on no page of the book"
+    assert sorted(set(shown) - set(declared)) == [], "labs on a page that heavylegs.labs.all_labs() does not know"
+
+
+def test_static_lab_sliders_change_the_chart(built_book, visit):
+    pages = lab_pages(built_book)
+    assert pages, "no page of the book shows a lab"
+    for path, keys in pages.items():
+        _check_every_slider_moves_its_chart(visit(path), path, len(keys))
+
+
+def _check_every_slider_moves_its_chart(v, path: str, n_labs: int) -> None:
     page = v.page
     labs = page.locator("figure.hl-lab")
-    assert labs.count() >= 2
+    assert labs.count() == n_labs
     for i in range(labs.count()):
         lab = labs.nth(i)
+        where = f"{path} lab {i}"
         lab.locator("svg .mark-line path").first.wait_for(state="attached", timeout=15000)
         # Vega puts the chart's description on its container, as a graphics-document.
         aria = lab.locator(".hl-lab-chart[role=graphics-document]").get_attribute("aria-label") or ""
-        assert "against" in aria, f"lab {i}: the chart needs a text alternative saying what it shows, got {aria!r}"
+        assert "against" in aria, f"{where}: the chart needs a text alternative saying what it shows, got {aria!r}"
         sliders = lab.locator("input[type=range]")
-        assert sliders.count() >= 2, f"lab {i}: expected its static sliders"
+        assert sliders.count() >= 1, f"{where}: expected its static sliders"
         for j in range(sliders.count()):
             slider = sliders.nth(j)
             label = slider.evaluate("e => e.closest('label') ? e.closest('label').innerText : ''")
-            assert "(" in label and ")" in label, f"lab {i} slider {j}: label {label!r} should give its unit"
+            assert "(" in label and ")" in label, f"{where} slider {j}: label {label!r} should give its unit"
             before = _chart_marks(lab)
             alt_before = lab.locator(".hl-lab-chart").get_attribute("aria-label")
             slider.focus()
@@ -76,10 +95,10 @@ def test_static_lab_sliders_change_the_chart(visit):
                 arg=[chart.element_handle(), before],
                 timeout=5000,
             )
-            assert _chart_marks(lab) != before, f"lab {i}: moving slider {label!r} with {key} did not change the chart"
+            assert _chart_marks(lab) != before, f"{where}: moving slider {label!r} with {key} did not change the chart"
             # The text alternative follows the chart, and is read out.
             alt_after = chart.get_attribute("aria-label")
-            assert alt_after != alt_before, f"lab {i}: the chart's text alternative did not follow slider {label!r}"
+            assert alt_after != alt_before, f"{where}: the chart's text alternative did not follow slider {label!r}"
             assert lab.locator(".hl-lab-readout").inner_text() == alt_after
     assert not v.errors, v.errors
     assert not v.foreign, v.foreign
@@ -100,11 +119,12 @@ def test_charts_draw_when_the_book_is_opened_from_disk(built_book, browser):
 
     page.route("**/*", route)
     try:
-        page.goto((built_book / "notebooks" / "01_metabolism.html").as_uri(), wait_until="load")
-        labs = page.locator("figure.hl-lab")
-        assert labs.count() >= 2
-        for lab in labs.all():
-            lab.locator("svg .mark-line path").first.wait_for(state="attached", timeout=15000)
+        for path, keys in lab_pages(built_book).items():
+            page.goto((built_book / path).as_uri(), wait_until="load")
+            labs = page.locator("figure.hl-lab")
+            assert labs.count() == len(keys), path
+            for lab in labs.all():
+                lab.locator("svg .mark-line path").first.wait_for(state="attached", timeout=15000)
         assert not foreign, foreign
     finally:
         context.close()

@@ -10,7 +10,8 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from heavylegs import charts, metabolism
+from heavylegs import charts, metabolism, units
+from heavylegs.figures import Figure
 from heavylegs.lab import Control, Lab, LabWidget
 
 #: Number of repetitions in the interval session of lab A.
@@ -47,52 +48,109 @@ def d_prime_session(
     recovery_duration_s: float,
     recovery_speed_m_per_s: float,
 ) -> pd.DataFrame:
-    """D′ balance (m) through the session, every ``INTERVAL_CHART_STEP_S`` seconds.
+    """D′ balance (m) through the session, every ``INTERVAL_CHART_STEP_S`` seconds, and the reps' times.
 
     Uses the differential form of Skiba et al. 2015 on speed, because the
     recovery constant of the 2012 integral form was fitted on cycling power.
-    Columns: ``time_min`` and ``balance_m`` (below zero: the session as set
-    cannot be run at that pace).
+
+    Two kinds of row share one table (the chart filters each):
+
+    * balance rows: ``time_min`` and ``balance_m``. The balance stops at the
+      first second at which D′ is empty (shown as 0 m): from there the session
+      as set cannot be run, so the model's negative values are not drawn.
+    * rep rows, one per rep: ``rep`` (1, 2, ...), ``rep_start_min`` and
+      ``rep_end_min``, for shading the reps.
     """
     speeds = interval_session_speeds(rep_speed_m_per_s, rep_duration_s, recovery_duration_s, recovery_speed_m_per_s)
     balance = metabolism.w_prime_balance(speeds, cs_m_per_s, d_prime_m, dt_s=1.0, method="differential")
     full = np.concatenate([[d_prime_m], balance])  # full[t]: balance after t seconds
     # A regular grid, plus every change of pace (the peaks and troughs) and the first
-    # second at which D′ is empty, so the chart shows those moments exactly.
-    period = int(round(rep_duration_s)) + int(round(recovery_duration_s))
-    rep_ends = np.arange(INTERVAL_REPS) * period + int(round(rep_duration_s))
-    rep_starts = np.arange(INTERVAL_REPS + 1) * period
+    # second at which D′ is empty, so the chart and the readout show those moments exactly.
+    rep_s, period = int(round(rep_duration_s)), int(round(rep_duration_s)) + int(round(recovery_duration_s))
+    rep_starts = np.arange(INTERVAL_REPS) * period
+    rep_ends = rep_starts + rep_s
     empty = np.flatnonzero(full <= 0)[:1]
-    seconds = np.unique(np.concatenate([np.arange(0, speeds.size + 1, INTERVAL_CHART_STEP_S), rep_ends, rep_starts, empty]))
-    seconds = seconds[seconds <= speeds.size]
-    return pd.DataFrame({"time_min": seconds / 60.0, "balance_m": full[seconds]})
+    last = int(empty[0]) if empty.size else speeds.size
+    seconds = np.unique(np.concatenate([np.arange(0, speeds.size + 1, INTERVAL_CHART_STEP_S), rep_ends, rep_starts, [speeds.size], empty]))
+    seconds = seconds[seconds <= last]
+    values = full[seconds]
+    if empty.size:
+        values[-1] = 0.0  # the moment the legs go heavy: the tank is empty, not overdrawn
+    # One table, two kinds of row: numpy padding with NaN is much faster than pandas.concat,
+    # and this runs on every slider change.
+    n_points, nan_points, nan_reps = seconds.size, np.full(seconds.size, np.nan), np.full(INTERVAL_REPS, np.nan)
+    return pd.DataFrame(
+        {
+            "time_min": np.concatenate([seconds / 60.0, nan_reps]),
+            "balance_m": np.concatenate([values, nan_reps]),
+            "rep": np.concatenate([nan_points, np.arange(1.0, INTERVAL_REPS + 1)]),
+            "rep_start_min": np.concatenate([nan_points, rep_starts / 60.0]),
+            "rep_end_min": np.concatenate([nan_points, rep_ends / 60.0]),
+        }
+    )
 
 
 def _d_prime_chart(base):
     import altair as alt
 
-    line = base.mark_line(color=charts.SERIES).encode(
-        x=alt.X("time_min:Q", title="time (min)"),
-        y=alt.Y("balance_m:Q", title="D′ balance (m)"),
-    )
-    return alt.layer(line, charts.zero_line(base), charts.first_crossing(base, "balance_m", "time_min", "legs go heavy"))
+    time_axis = alt.X("time_min:Q", title="time (min)")
+    # Reps shaded behind the line; their meaning is in the text alternative, so no aria role.
+    reps = base.transform_filter("isValid(datum.rep_start_min)").mark_rect(
+        color=charts.OKABE_ITO[5], opacity=0.2, aria=False
+    ).encode(x=alt.X("rep_start_min:Q", title="time (min)"), x2="rep_end_min:Q")
+    balance = base.transform_filter("isValid(datum.balance_m)")
+    line = balance.mark_line(color=charts.SERIES).encode(x=time_axis, y=alt.Y("balance_m:Q", title="D′ balance (m)"))
+    return alt.layer(reps, line, charts.zero_line(base), charts.first_crossing(balance, "balance_m", "time_min", "legs go heavy"))
+
+
+def _split_rows(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(times in min, balances in m) of the balance rows, and an array of (rep, start, end) rows."""
+    is_balance = frame["balance_m"].notna().to_numpy()
+    times, levels = frame["time_min"].to_numpy()[is_balance], frame["balance_m"].to_numpy()[is_balance]
+    reps = frame[["rep", "rep_start_min", "rep_end_min"]].to_numpy()[~is_balance]
+    return times, levels, reps
 
 
 def _describe_d_prime(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
     session = (
-        f"{INTERVAL_REPS} reps of {values['rep_duration_s']:.0f} s at {values['rep_speed_m_per_s']:.2f} m/s, "
-        f"each followed by {values['recovery_duration_s']:.0f} s at {values['recovery_speed_m_per_s']:.1f} m/s, "
-        f"for a runner with critical speed {values['cs_m_per_s']:.2f} m/s and D′ {values['d_prime_m']:.0f} m"
+        f"{INTERVAL_REPS} reps (shaded) of {values['rep_duration_s']:.0f} s at {values['rep_speed_m_per_s']:.2f} m/s "
+        f"({units.pace_min_per_km(values['rep_speed_m_per_s'])}), each followed by {values['recovery_duration_s']:.0f} s "
+        f"of jogging at {values['recovery_speed_m_per_s']:.1f} m/s ({units.pace_min_per_km(values['recovery_speed_m_per_s'])}), "
+        f"for a runner with critical speed {values['cs_m_per_s']:.2f} m/s ({units.pace_min_per_km(values['cs_m_per_s'])}) "
+        f"and D′ {values['d_prime_m']:.0f} m"
     )
-    empty = frame.loc[frame["balance_m"] <= 0, "time_min"]
-    lowest = frame["balance_m"].min()
-    if empty.empty:
-        outcome = f"D′ never runs out; its lowest point is {lowest:.0f} m."
+    times, levels, reps = _split_rows(frame)
+    last_time = times[-1]
+    starts = []
+    for start in reps[:, 1]:
+        at = np.flatnonzero(np.isclose(times, start))
+        if at.size and start <= last_time:
+            starts.append(levels[at[0]])
+    start_text = "D′ at the start of each rep: " + ", ".join(f"{v:.0f}" for v in starts) + " m."
+    empty = np.flatnonzero(levels <= 0)
+    if empty.size == 0:
+        lowest = int(np.argmin(levels))
+        when = _when(times[lowest], reps, end=True)
+        # Below a metre the model cannot tell "just made it" from "just failed": say so, not "0 m".
+        amount = "less than 1 m" if levels[lowest] < 1 else f"{levels[lowest]:.0f} m"
+        outcome = f"D′ never runs out: its lowest point is {amount}, {when}."
     else:
-        outcome = f"D′ first reaches zero at {empty.iloc[0]:.1f} min: the legs go heavy and rep pace cannot be held."
-    return f"Line chart of D′ balance (m) against time (min) for {session}. {outcome}"
+        when = _when(times[empty[0]], reps, end=False)
+        cause = "even the jog is faster than critical speed" if "jog" in when else "the rep pace cannot be held"
+        outcome = f"D′ runs out {when}: the legs go heavy and {cause}, so the line stops there."
+    return f"Line chart of D′ balance (m) against time (min) for {session}. {outcome} {start_text}"
 
 
+def _when(time_min: float, reps: np.ndarray, *, end: bool) -> str:
+    """Where in the session ``time_min`` falls, in words: "in rep 3, 85 s into it (11.4 min into the session)"."""
+    for rep, start, stop in reps:
+        if start <= time_min <= stop + 1e-9:
+            if end and np.isclose(time_min, stop):
+                return f"at the end of rep {rep:.0f} ({time_min:.1f} min into the session)"
+            return f"in rep {rep:.0f} of {INTERVAL_REPS}, {round((time_min - start) * 60):.0f} s into it ({time_min:.1f} min into the session)"
+    before = reps[reps[:, 2] < time_min, 0]
+    after = f"rep {before[-1]:.0f}" if before.size else "the start"
+    return f"in the jog after {after} ({time_min:.1f} min into the session)"
 D_PRIME_LAB = Lab(
     key="metabolism-d-prime",
     controls=(
@@ -107,10 +165,11 @@ D_PRIME_LAB = Lab(
     chart=_d_prime_chart,
     describe=_describe_d_prime,
     caption=(
-        "D′ balance through six reps, from the differential model of Skiba and colleagues (2015) applied to "
-        "running speed (an illustration: the model was validated on cycling power, not on running). It falls "
-        "during each rep run faster than critical speed and refills during the jog; the orange line marks where "
-        "it first reaches zero."
+        "D′ balance through six reps (shaded), from the differential model of Skiba and colleagues (2015) applied "
+        "to running speed. It is an illustration: the model was derived from single-leg knee-extension exercise, "
+        "has mostly been used with cycling power, and has not been validated for running. D′ falls during each "
+        "rep run faster than critical speed and refills during the jog; where it first reaches zero (orange "
+        "line) the legs go heavy and the line stops."
     ),
     static_decimals=2,
 )
@@ -182,21 +241,37 @@ def _fuel_chart(base):
 def _describe_fuel(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
     keywords = _fuel_keywords(values)
     wall_km = metabolism.distance_to_wall_km(**keywords)
+    speed_km_h = metabolism.running_speed_km_h(keywords["intensity"], FUEL_VO2MAX_ML_KG_MIN)
+    race_s = MARATHON_KM / speed_km_h * 3600.0
+    race = units.clock(race_s)
     runner = (
         f"a {values['body_mass_kg']:.0f} kg runner at {values['intensity_percent']:.0f} % of VO2max "
-        f"(VO2max {FUEL_VO2MAX_ML_KG_MIN:.0f} mL/kg/min), with {values['muscle_glycogen_kcal_per_kg']:.0f} kcal "
-        f"of glycogen per kg of leg muscle and {values['liver_glycogen_g']:.0f} g in the liver, eating "
-        f"{values['carbohydrate_intake_g_per_h']:.0f} g of carbohydrate per hour"
+        f"(VO2max {FUEL_VO2MAX_ML_KG_MIN:.0f} mL/kg/min: {speed_km_h:.1f} km/h, "
+        f"{units.pace_min_per_km(speed_km_h / 3.6)}, a {race} marathon), with "
+        f"{values['muscle_glycogen_kcal_per_kg']:.0f} kcal of glycogen per kg of leg muscle and "
+        f"{values['liver_glycogen_g']:.0f} g in the liver, eating {values['carbohydrate_intake_g_per_h']:.0f} g "
+        "of carbohydrate per hour"
     )
-    if np.isinf(wall_km):
-        outcome = "Carbohydrate eaten during the run covers what the pace burns: this runner never hits the wall."
-    elif wall_km > FUEL_DISTANCES_KM[-1]:
-        outcome = f"Glycogen lasts beyond {FUEL_DISTANCES_KM[-1]:.0f} km, well past the marathon finish."
-    elif wall_km < MARATHON_KM:
-        needed = metabolism.carbohydrate_needed_g(MARATHON_KM, **keywords)
-        outcome = f"Glycogen runs out at {wall_km:.1f} km, before the marathon finish; about {needed:.0f} g more carbohydrate would be needed."
+    grams = metabolism.KCAL_PER_G_CARBOHYDRATE
+    if wall_km < MARATHON_KM:
+        needed_g = metabolism.carbohydrate_needed_g(MARATHON_KM, **keywords)
+        outcome = (
+            f"Glycogen runs out at {wall_km:.1f} km, before the marathon finish. The shortfall is about "
+            f"{needed_g:.0f} g of carbohydrate ({needed_g * grams:.0f} kcal at {grams:.0f} kcal per gram), "
+            f"or {needed_g / (race_s / 3600.0):.0f} g per hour more over the {race} race."
+        )
     else:
-        outcome = f"Glycogen would run out at {wall_km:.1f} km, after the marathon finish."
+        left_kcal = float(metabolism.glycogen_remaining_kcal(MARATHON_KM, **keywords))
+        where = (
+            "the intake covers what the pace burns, so the wall never comes"
+            if np.isinf(wall_km)
+            else f"the wall would come at {wall_km:.1f} km"
+            + (", beyond the chart" if wall_km > FUEL_DISTANCES_KM[-1] else "")
+        )
+        outcome = (
+            f"Glycogen lasts past the marathon finish, with about {left_kcal:.0f} kcal "
+            f"({left_kcal / grams:.0f} g at {grams:.0f} kcal per gram) left there; {where}."
+        )
     return f"Line chart of glycogen left (kcal) against distance (km) for {runner}. {outcome}"
 
 
@@ -227,3 +302,73 @@ FUEL_LAB = Lab(
 def fuel_and_wall_lab() -> LabWidget:
     """Lab B of chapter 1: pace, carbohydrate and glycogen stores against the wall."""
     return FUEL_LAB.live()
+
+
+# --- Static figures of chapter 1 -------------------------------------------------------
+
+#: The three routes that rebuild ATP, ranked (1 = lowest) by how fast each can supply ATP and by
+#: how long it can keep supplying it. A qualitative ordering (Allen, Lamb & Westerblad 2008), not data.
+ENERGY_SYSTEMS = (
+    {"system": "phosphocreatine", "rate_rank": 3, "capacity_rank": 1},
+    {"system": "glycolysis", "rate_rank": 2, "capacity_rank": 2},
+    {"system": "oxidative metabolism", "rate_rank": 1, "capacity_rank": 3},
+)
+
+
+def energy_systems_figure() -> Figure:
+    """A sketch of the trade-off between how fast and how long each energy system supplies ATP."""
+    import altair as alt
+
+    ranks = {"values": [1, 2, 3]}
+    words = "datum.value == 1 ? 'lowest' : datum.value == 2 ? 'middle' : 'highest'"
+    base = alt.Chart(alt.Data(values=list(ENERGY_SYSTEMS)))
+    x = alt.X("rate_rank:Q", title="how fast it rebuilds ATP (rank)", scale=alt.Scale(domain=[0.5, 3.5]),
+              axis=alt.Axis(**ranks, labelExpr=words, grid=False))
+    y = alt.Y("capacity_rank:Q", title="how long it can keep going (rank)", scale=alt.Scale(domain=[0.5, 3.5]),
+              axis=alt.Axis(**ranks, labelExpr=words, grid=False))
+    points = base.mark_point(filled=True, size=160, color=charts.SERIES).encode(x=x, y=y)
+    labels = base.mark_text(align="center", dy=-16, fontWeight="bold").encode(x=x, y=y, text="system:N")
+    return Figure(
+        alt.layer(points, labels),
+        alt=(
+            "Sketch of the three energy systems, ranked by how fast each rebuilds ATP and how long it can keep "
+            "going: phosphocreatine is the fastest but runs out first, glycolysis sits in the middle on both, "
+            "and oxidative metabolism is the slowest but can keep going the longest."
+        ),
+        caption=(
+            "The three ways muscle rebuilds ATP trade speed for staying power. A qualitative sketch: positions "
+            "show the order described by Allen, Lamb and Westerblad (2008), not measured values."
+        ),
+    )
+
+
+def distance_time_figure(distances_m, times_s) -> Figure:
+    """The time trials and the critical-speed line fitted to them, d = CS·t + D′ (:func:`metabolism.critical_speed`)."""
+    import altair as alt
+
+    fit = metabolism.critical_speed(distances_m, times_s)
+    trials = pd.DataFrame({"time_s": np.asarray(times_s, dtype=float), "distance_m": np.asarray(distances_m, dtype=float)})
+    t_end = float(trials["time_s"].max()) * 1.05
+    line = pd.DataFrame({"time_s": [0.0, t_end], "distance_m": [fit.d_prime_m, fit.d_prime_m + fit.cs_m_per_s * t_end]})
+    x = alt.X("time_s:Q", title="trial time (s)", axis=alt.Axis(tickCount=6))
+    y = alt.Y("distance_m:Q", title="distance covered (m)")
+    fitted = alt.Chart(line).mark_line(color=charts.SERIES).encode(x=x, y=y)
+    dots = alt.Chart(trials).mark_point(filled=True, size=90, color=charts.ALERT, shape="diamond").encode(x=x, y=y)
+    intercept = alt.Chart(pd.DataFrame({"time_s": [0.0], "distance_m": [fit.d_prime_m], "label": [f"D′ = {fit.d_prime_m:.0f} m"]}))
+    intercept_text = intercept.mark_text(align="left", dx=8, dy=-2).encode(x=x, y=y, text="label:N")
+    slope = alt.Chart(pd.DataFrame({"time_s": [t_end * 0.55], "distance_m": [fit.d_prime_m + fit.cs_m_per_s * t_end * 0.55],
+                                    "label": [f"slope = CS = {fit.cs_m_per_s:.2f} m/s"]}))
+    slope_text = slope.mark_text(align="right", dx=-10, dy=-10).encode(x=x, y=y, text="label:N")
+    trial_list = ", ".join(f"{d:.0f} m in {t:.0f} s" for d, t in zip(trials["distance_m"], trials["time_s"]))
+    return Figure(
+        alt.layer(fitted, dots, intercept_text, slope_text),
+        alt=(
+            f"Scatter of three time trials ({trial_list}) with the straight line fitted through them: distance "
+            f"rises with time at a slope of {fit.cs_m_per_s:.2f} m/s, the critical speed, and the line meets the "
+            f"distance axis at {fit.d_prime_m:.0f} m, D′."
+        ),
+        caption=(
+            "Distance against time for three all-out trials (diamonds) and the line d = CS·t + D′ fitted to them "
+            "by least squares: its slope is critical speed, its intercept D′."
+        ),
+    )
