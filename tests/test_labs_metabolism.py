@@ -87,3 +87,7 @@ def test_figures_have_alt_text_and_are_stable():
     assert "4.40 m/s" in distance_time_figure([1200, 2400, 3600], [239, 511, 784]).alt
     with pytest.raises(ValueError, match="text alternative"):
         type(energy_systems_figure())(chart=None, alt=" ", caption="c")
+
+
+def test_d_prime_reps_at_critical_speed_cost_nothing():
+    assert "D′ never falls" in _readout(D_PRIME_LAB, rep_speed_m_per_s=4.0)

@@ -128,7 +128,9 @@ def _describe_d_prime(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
             starts.append(levels[at[0]])
     start_text = "D′ at the start of each rep: " + ", ".join(f"{v:.0f}" for v in starts) + " m."
     empty = np.flatnonzero(levels <= 0)
-    if empty.size == 0:
+    if empty.size == 0 and levels.min() >= values["d_prime_m"]:
+        outcome = "D′ never falls: the reps are run no faster than critical speed, so they cost none of it."
+    elif empty.size == 0:
         lowest = int(np.argmin(levels))
         when = _when(times[lowest], reps, end=True)
         # Below a metre the model cannot tell "just made it" from "just failed": say so, not "0 m".
