@@ -159,8 +159,9 @@ def reference_line(base, x: float, label: str, *, label_y: int = 14):
     """A dashed vertical rule at a fixed ``x`` (e.g. the marathon distance) with its label."""
     import altair as alt
 
-    rule = base.mark_rule(style=REFERENCE_STYLE, strokeDash=[8, 4], strokeWidth=2).encode(x=alt.datum(x))
-    text = base.mark_text(align="left", dx=4, style=REFERENCE_TEXT_STYLE).encode(
+    one = _one_mark(base)
+    rule = one.mark_rule(style=REFERENCE_STYLE, strokeDash=[8, 4], strokeWidth=2).encode(x=alt.datum(x))
+    text = one.mark_text(align="left", dx=4, style=REFERENCE_TEXT_STYLE).encode(
         x=alt.datum(x), y=alt.value(label_y), text=alt.value(label)
     )
     return rule + text
@@ -170,7 +171,12 @@ def zero_line(base):
     """A dashed rule at y = 0: where a store is empty."""
     import altair as alt
 
-    return base.mark_rule(style=ZERO_STYLE, strokeDash=[4, 3]).encode(y=alt.datum(0))
+    return _one_mark(base).mark_rule(style=ZERO_STYLE, strokeDash=[4, 3]).encode(y=alt.datum(0))
+
+
+def _one_mark(base):
+    """``base`` reduced to one row: a mark at a fixed place is then drawn once, not once per row of data."""
+    return base.transform_aggregate(rows="count()")
 
 
 def first_crossing(base, field: str, at: str, label: str, *, label_y: int = 14):

@@ -568,18 +568,17 @@ def _private_cache_dir() -> Path | None:
     return folder
 
 
-#: vega-embed and vega as ES modules from a CDN: used only where vl-convert is missing.
-_CDN_IMPORTS = (
-    'import vegaEmbed from "https://esm.sh/vega-embed@7?deps=vega@6&deps=vega-lite@6";\n'
-    'import * as vega from "https://esm.sh/vega@6";\n'
-)
+#: vega-embed as an ES module from a CDN: used only where vl-convert is missing.
+_CDN_IMPORTS = 'import vegaEmbed from "https://esm.sh/vega-embed@7?deps=vega@6&deps=vega-lite@6";\n'
+
 
 
 def _lab_chart_source() -> str:
     """The ES module of :class:`LabChart`, before bundling.
 
-    It names ``vegaEmbed`` and ``vega`` without importing them: vl-convert's
-    ``javascript_bundle`` links them in (or :data:`_CDN_IMPORTS` does).
+    It names ``vegaEmbed`` without importing it: vl-convert's ``javascript_bundle``
+    links it in (or :data:`_CDN_IMPORTS` does). Vega's changesets come from the
+    view itself (``view.changeset()``), so no second copy of Vega is needed.
     """
     return _LAB_CHART_JS.replace("__DATA_NAME__", json.dumps(LIVE_DATA_NAME)).replace("__THEME_JS__", _THEME_JS)
 
@@ -678,7 +677,8 @@ function render({ model, el }) {
     enqueue(() => {
       // Rows that arrived while an earlier step ran: only the newest are drawn.
       if (wanted !== rowsWanted || result === null) { return; }
-      const change = vega.changeset().remove(() => true).insert(rows());
+      // A changeset from the view's own Vega (Vega checks its class; the bundle exports no other).
+      const change = result.view.changeset().remove(() => true).insert(rows());
       return result.view.change(DATA_NAME, change).runAsync().then(label);
     });
   }
