@@ -94,3 +94,14 @@ class PageVisit:
 
     def close(self):
         self.context.close()
+
+
+# --- JupyterLab: one server for the session, over a temporary copy of the notebooks (tools/jupyter_lab.py) ---
+
+@pytest.fixture(scope="session")
+def jupyterlab_server():
+    """JupyterLab (with jupyterlab-myst) on 127.0.0.1 with isolated settings; yields a ``LabServer``."""
+    from jupyter_lab import jupyterlab
+
+    with jupyterlab() as server:
+        yield server
