@@ -323,11 +323,6 @@ def test_course_chart_helpers_take_colours_from_the_theme():
     assert _mark_colours(layered.to_dict()) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="heavylegs/labs/metabolism.py writes colours into marks (color=charts.SERIES, ...); "
-    "once it uses charts.series_line / reference_line / SHADE_STYLE, remove this marker",
-)
 @pytest.mark.parametrize("lab", LABS, ids=_lab_ids)
 def test_every_lab_takes_its_mark_colours_from_the_theme_so_they_follow_dark_mode(lab):
     assert _mark_colours(lab.static_chart().to_dict()) == []
