@@ -98,6 +98,19 @@ class Row:
         return {None: "", True: "ok", False: "MISSED"}[self.ok]
 
 
+#: Wall-clock seconds each part of the last run took (printed under the table: keeps `make test` honest).
+PART_SECONDS: dict[str, float] = {}
+
+
+@contextlib.contextmanager
+def _part(name: str):
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        PART_SECONDS[name] = PART_SECONDS.get(name, 0.0) + time.perf_counter() - start
+
+
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
@@ -530,10 +543,10 @@ def bench_build(out: Path) -> float:
     return time.perf_counter() - start
 
 
-def bench_pages(browser, book_url: str, html_root: Path) -> dict[str, dict[str, float]]:
-    """Per page: bytes on first load (per URL), and bytes on a second, warm-cache load."""
+def bench_pages(browser, book_url: str, html_root: Path, page_paths: list[str] | None = None) -> dict[str, dict[str, float]]:
+    """Per page (default: every page): bytes on first load (per URL), and bytes on a second, warm-cache load."""
     results: dict[str, dict] = {}
-    for page_path in book_pages(html_root):
+    for page_path in book_pages(html_root) if page_paths is None else page_paths:
         context = browser.new_context()
         page = context.new_page()
         cdp = context.new_cdp_session(page)
@@ -591,16 +604,20 @@ def lab_rows(labs, browser, book_url: str | None, html_root: Path | None, server
     static = live = baseline = None
     if browser is not None and html_root is not None:
         pages = lab_pages(html_root)
-        static = bench_static(browser, book_url, pages, STATIC_PRESSES[level], warm_up)
+        with _part("static book"):
+            static = bench_static(browser, book_url, pages, STATIC_PRESSES[level], warm_up)
         if server is not None:
-            live = bench_live(browser, server, pages, LIVE_PRESSES[level], warm_up)
-            baseline = bench_baseline(browser, server, labs, BASELINE_PRESSES[level], warm_up)
+            with _part("live JupyterLab"):
+                live = bench_live(browser, server, pages, LIVE_PRESSES[level], warm_up)
+            with _part("baseline JupyterLab"):
+                baseline = bench_baseline(browser, server, labs, BASELINE_PRESSES[level], warm_up)
 
     rows: list[Row] = []
     for lab in labs:
-        lab.live()  # warm-up: imports, offline chart bundle, first render
-        ours, bytes_per_change = bench_kernel(lab, kernel_changes)
-        naive = bench_kernel_baseline(lab, kernel_changes)
+        with _part("kernel"):
+            lab.live()  # warm-up: imports, offline chart bundle, first render
+            ours, bytes_per_change = bench_kernel(lab, kernel_changes)
+            naive = bench_kernel_baseline(lab, kernel_changes)
         p50, p95 = _p50_p95(ours)
         rows.append(Row(
             f"lab {lab.key}: kernel, change → state sent (n={kernel_changes})",
@@ -608,7 +625,7 @@ def lab_rows(labs, browser, book_url: str | None, html_root: Path | None, server
             f"p95 ≤ {KERNEL_P95_MS:g} ms", p95 <= KERNEL_P95_MS,
         ))
         rows.append(Row(
-            f"lab {lab.key}: baseline interact + matplotlib, kernel (n={kernel_changes})",
+            f"lab {lab.key}: naive baseline, kernel (n={kernel_changes})",
             f"{_timing_text(naive)}; ours is ×{_percentile(naive, 0.5) / p50:.1f} faster at p50",
         ))
         if browser is None:
@@ -629,7 +646,7 @@ def lab_rows(labs, browser, book_url: str | None, html_root: Path | None, server
             live50, live95 = _p50_p95(live_timings.to_frame)
             naive50, naive95 = _p50_p95(naive_timings.to_frame)
             speedup = f"; ours is ×{naive50 / live50:.1f} faster at p50, ×{naive95 / live95:.1f} at p95"
-        rows.append(_browser_row(f"lab {lab.key}: baseline interact + matplotlib, JupyterLab, key → image shown", naive_timings, None, speedup))
+        rows.append(_browser_row(f"lab {lab.key}: naive baseline, JupyterLab, key → image shown", naive_timings, None, speedup))
     return rows
 
 
@@ -645,8 +662,12 @@ def notebook_rows() -> list[Row]:
     return rows
 
 
-def page_rows(browser, book_url: str, html_root: Path) -> list[Row]:
-    pages = bench_pages(browser, book_url, html_root)
+def page_rows(browser, book_url: str, html_root: Path, quick: bool = False) -> list[Row]:
+    """Page weights: every page; in quick mode the pages with labs and the home page (enough to prove it works)."""
+    wanted = book_pages(html_root)
+    if quick:
+        wanted = [p for p in wanted if p in lab_pages(html_root) or p == "index.html"]
+    pages = bench_pages(browser, book_url, html_root, wanted)
     shared = set.intersection(*(set(p["first"]) - {u for u in p["first"] if u.endswith(".html")} for p in pages.values()))
     chapter_pages = set(lab_pages(html_root)) | {p for p in pages if p.startswith("notebooks/")}
     rows = []
@@ -669,14 +690,17 @@ def page_rows(browser, book_url: str, html_root: Path) -> list[Row]:
 
 def measure(browser, html_root: Path | None, book_url: str | None, server, quick: bool, build_s: float | None = None) -> list[Row]:
     """Every measurement, with an existing browser (or None), built book and its URL, and JupyterLab."""
+    PART_SECONDS.clear()
     rows = lab_rows(course_labs(), browser, book_url, html_root, server, quick)
-    rows += notebook_rows()
+    with _part("notebooks"):
+        rows += notebook_rows()
     if build_s is not None:
         rows.append(Row("clean book build", f"{build_s:.1f} s", f"≤ {BUILD_S:g} s", build_s <= BUILD_S))
     if browser is None:
         rows.append(Row("page weights", "skipped: Chromium not installed (apt-get install chromium)", "", False))
     elif html_root is not None:
-        rows += page_rows(browser, book_url, html_root)
+        with _part("page weights"):
+            rows += page_rows(browser, book_url, html_root, quick)
     return rows
 
 
@@ -713,7 +737,16 @@ def table(rows: list[Row], quick: bool, seconds: float) -> tuple[str, int]:
         mark = r.mark if not quick else ("(quick)" if r.ok is not None else "")
         lines.append(f"{r.what.ljust(width)} | {r.measured.ljust(mwidth)} | {r.budget.ljust(bwidth)} | {mark}")
     missed = [r for r in rows if r.ok is False]
-    summary = f"\n{len(rows)} lines in {seconds:.0f} s; "
+    lines += [
+        "",
+        "kernel: control change → model re-run → every widget message for it packed as the kernel sends it.",
+        "key → chart shown: keydown → the chart's marks changed in the page → the next animation frame produced",
+        "  (performance.now() in the page). Naive baseline: the same model behind ipywidgets.interactive with",
+        "  a matplotlib (inline) redraw; key → the new image decoded and its frame produced.",
+    ]
+    if PART_SECONDS:
+        lines.append("\ntime per part: " + ", ".join(f"{name} {s:.0f} s" for name, s in PART_SECONDS.items()))
+    summary = f"{'' if PART_SECONDS else chr(10)}{len(rows)} lines in {seconds:.0f} s; "
     if quick:
         lines.append(summary + "quick mode: budgets not judged")
         return "\n".join(lines), 0
