@@ -48,6 +48,7 @@ lab: setup
 	$(BIN)/jupyter lab --ServerApp.ip=$(HOST) $(ROOT_FLAG) notebooks/01_metabolism.ipynb
 
 execute: setup
+	$(BIN)/python tools/notebook_glossary.py notebooks/*.ipynb
 	for nb in notebooks/*.ipynb; do \
 	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; \
 	  $(BIN)/python tools/tidy_notebooks.py "$$nb" || exit 1; \

@@ -108,3 +108,9 @@ def test_quiz_answer_positions_are_balanced(notebook):
     most = Counter(positions).most_common(1)[0][1]
     assert most <= math.ceil(n / 2), f"{notebook.name}: the right answer sits in the same place in {most} of {n} questions"
     assert len(set(positions)) > 1, f"{notebook.name}: the right answer is always in the same place"
+
+
+def test_every_notebook_carries_the_glossary_entries_it_links_to():
+    """jupyterlab-myst resolves {term} links only inside the notebook (tools/notebook_glossary.py)."""
+    run = subprocess.run([sys.executable, str(ROOT / "tools" / "notebook_glossary.py"), "--check", *map(str, NOTEBOOKS)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr

@@ -95,11 +95,11 @@ def _d_prime_chart(base):
 
     time_axis = alt.X("time_min:Q", title="time (min)")
     # Reps shaded behind the line; their meaning is in the text alternative, so no aria role.
-    reps = base.transform_filter("isValid(datum.rep_start_min)").mark_rect(
-        color=charts.OKABE_ITO[5], opacity=0.2, aria=False
-    ).encode(x=alt.X("rep_start_min:Q", title="time (min)"), x2="rep_end_min:Q")
+    reps = base.transform_filter("isValid(datum.rep_start_min)").mark_rect(style=charts.SHADE_STYLE, aria=False).encode(
+        x=alt.X("rep_start_min:Q", title="time (min)"), x2="rep_end_min:Q"
+    )
     balance = base.transform_filter("isValid(datum.balance_m)")
-    line = balance.mark_line(color=charts.SERIES).encode(x=time_axis, y=alt.Y("balance_m:Q", title="D′ balance (m)"))
+    line = charts.series_line(balance).encode(x=time_axis, y=alt.Y("balance_m:Q", title="D′ balance (m)"))
     return alt.layer(reps, line, charts.zero_line(base), charts.first_crossing(balance, "balance_m", "time_min", "legs go heavy"))
 
 
@@ -228,16 +228,13 @@ def glycogen_course(
 def _fuel_chart(base):
     import altair as alt
 
-    line = base.mark_line(color=charts.SERIES).encode(
+    line = charts.series_line(base).encode(
         x=alt.X("distance_km:Q", title="distance run (km)", scale=alt.Scale(domain=[0, float(FUEL_DISTANCES_KM[-1])])),
         y=alt.Y("glycogen_kcal:Q", title="glycogen left (kcal)"),
     )
-    marathon = base.mark_rule(color=charts.REFERENCE, strokeDash=[8, 4], strokeWidth=2).encode(x=alt.datum(MARATHON_KM))
-    marathon_label = base.mark_text(align="left", dx=4, color=charts.REFERENCE_TEXT).encode(
-        x=alt.datum(MARATHON_KM), y=alt.value(14), text=alt.value("marathon finish")
-    )
+    marathon = charts.reference_line(base, MARATHON_KM, "marathon finish")
     wall = charts.first_crossing(base, "glycogen_kcal", "distance_km", "the wall", label_y=34)
-    return alt.layer(line, charts.zero_line(base), marathon, marathon_label, wall)
+    return alt.layer(line, charts.zero_line(base), marathon, wall)
 
 
 def _describe_fuel(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
@@ -328,7 +325,7 @@ def energy_systems_figure() -> Figure:
               axis=alt.Axis(**ranks, labelExpr=words, grid=False))
     y = alt.Y("capacity_rank:Q", title="how long it can keep going (rank)", scale=alt.Scale(domain=[0.5, 3.5]),
               axis=alt.Axis(**ranks, labelExpr=words, grid=False))
-    points = base.mark_point(filled=True, size=160, color=charts.SERIES).encode(x=x, y=y)
+    points = base.mark_point(filled=True, size=160, style=charts.SERIES_STYLE).encode(x=x, y=y)
     labels = base.mark_text(align="center", dy=-16, fontWeight="bold").encode(x=x, y=y, text="system:N")
     return Figure(
         alt.layer(points, labels),
@@ -354,8 +351,8 @@ def distance_time_figure(distances_m, times_s) -> Figure:
     line = pd.DataFrame({"time_s": [0.0, t_end], "distance_m": [fit.d_prime_m, fit.d_prime_m + fit.cs_m_per_s * t_end]})
     x = alt.X("time_s:Q", title="trial time (s)", axis=alt.Axis(tickCount=6))
     y = alt.Y("distance_m:Q", title="distance covered (m)")
-    fitted = alt.Chart(line).mark_line(color=charts.SERIES).encode(x=x, y=y)
-    dots = alt.Chart(trials).mark_point(filled=True, size=90, color=charts.ALERT, shape="diamond").encode(x=x, y=y)
+    fitted = charts.series_line(alt.Chart(line)).encode(x=x, y=y)
+    dots = alt.Chart(trials).mark_point(filled=True, size=90, shape="diamond", style=charts.ALERT_STYLE).encode(x=x, y=y)
     intercept = alt.Chart(pd.DataFrame({"time_s": [0.0], "distance_m": [fit.d_prime_m], "label": [f"D′ = {fit.d_prime_m:.0f} m"]}))
     intercept_text = intercept.mark_text(align="left", dx=8, dy=-2).encode(x=x, y=y, text="label:N")
     slope = alt.Chart(pd.DataFrame({"time_s": [t_end * 0.55], "distance_m": [fit.d_prime_m + fit.cs_m_per_s * t_end * 0.55],
