@@ -572,7 +572,6 @@ def _private_cache_dir() -> Path | None:
 _CDN_IMPORTS = 'import vegaEmbed from "https://esm.sh/vega-embed@7?deps=vega@6&deps=vega-lite@6";\n'
 
 
-
 def _lab_chart_source() -> str:
     """The ES module of :class:`LabChart`, before bundling.
 
