@@ -43,6 +43,8 @@ LAB_SETTINGS = {
     # harmless to a learner (the toolbar's overlap check is skipped for that cell); in this mode every
     # cell is rendered up front and the error does not occur.
     "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
+    # No "get notified about Jupyter news?" toast over the notebook (and no attempt to fetch news).
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false"},
 }
 
 
