@@ -1,5 +1,12 @@
 """Give each notebook the glossary entries it links to, so {term} links resolve in JupyterLab too.
 
+It also ends each notebook with a one-line code cell that prints the course
+version (useful when a learner reports a problem). The cell is there for a
+second reason: when "Run All" ends on a markdown cell that is out of view,
+JupyterLab 4.6's cell toolbar reads a node that jupyterlab-myst has not drawn
+yet and logs "Cannot read properties of undefined (reading 'node')"
+(``_markdownOverlapsToolbar``). A code cell last avoids that JupyterLab bug.
+
 In the book, ``{term}`...``` roles link to the glossary page (``book/glossary.md``).
 jupyterlab-myst resolves them only inside the notebook itself, so without a
 local glossary every term logs a "Cross reference target was not found" error
@@ -23,8 +30,14 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = ROOT / "book" / "glossary.md"
-#: Marks the generated cell, so it is found and replaced, never duplicated.
+#: Marks the generated cells, so they are found and replaced, never duplicated.
 MARKER = {"generated": "glossary"}
+VERSION_MARKER = {"generated": "version"}
+VERSION_SOURCE = (
+    "# The course version, to quote if you report a problem.\n"
+    "from importlib.metadata import version\n"
+    'print("heavylegs", version("heavylegs"))'
+)
 _TERM_ROLE = re.compile(r"\{term\}`([^`]*)`")
 
 
@@ -78,17 +91,37 @@ def glossary_cell_source(entries: dict[str, str], used: set[str]) -> str:
     return "\n".join(lines).rstrip() + "\n:::"
 
 
+def _generated(notebook, marker) -> list:
+    return [c for c in notebook.cells if c.metadata.get("heavylegs") == marker]
+
+
+def is_current(notebook, entries: dict[str, str]) -> bool:
+    """True if the notebook ends with its current glossary cell, then the version cell."""
+    tail = notebook.cells[-2:]
+    return (
+        len(tail) == 2
+        and tail[0].metadata.get("heavylegs") == MARKER
+        and tail[0].source == glossary_cell_source(entries, used_terms(notebook))
+        and tail[1].metadata.get("heavylegs") == VERSION_MARKER
+        and tail[1].source == VERSION_SOURCE
+        and len(_generated(notebook, MARKER)) == 1
+        and len(_generated(notebook, VERSION_MARKER)) == 1
+    )
+
+
 def refresh(path: Path, entries: dict[str, str]) -> bool:
-    """Bring the notebook's glossary cell up to date; True if the file changed."""
+    """Bring the notebook's glossary and version cells up to date; True if the file changed."""
     notebook = nbformat.read(path, as_version=4)
-    source = glossary_cell_source(entries, used_terms(notebook))
-    existing = [c for c in notebook.cells if c.cell_type == "markdown" and c.metadata.get("heavylegs") == MARKER]
-    if len(existing) == 1 and existing[0].source == source and notebook.cells[-1] is existing[0]:
+    if is_current(notebook, entries):
         return False
-    notebook.cells = [c for c in notebook.cells if c not in existing]
-    cell = nbformat.v4.new_markdown_cell(source, metadata={"tags": ["remove-cell"], "heavylegs": dict(MARKER)})
-    cell.id = "glossary"
-    notebook.cells.append(cell)
+    source = glossary_cell_source(entries, used_terms(notebook))
+    version_cells = _generated(notebook, VERSION_MARKER)
+    notebook.cells = [c for c in notebook.cells if c.metadata.get("heavylegs") not in (MARKER, VERSION_MARKER)]
+    glossary = nbformat.v4.new_markdown_cell(source, metadata={"tags": ["remove-cell"], "heavylegs": dict(MARKER)})
+    glossary.id = "glossary"
+    version = version_cells[0] if version_cells else nbformat.v4.new_code_cell(metadata={"tags": ["remove-cell"], "heavylegs": dict(VERSION_MARKER)})
+    version.source, version.id = VERSION_SOURCE, "course-version"
+    notebook.cells += [glossary, version]
     nbformat.write(notebook, path)
     return True
 
@@ -102,9 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     stale = []
     for path in args.notebooks:
         if args.check:
-            notebook = nbformat.read(path, as_version=4)
-            cells = [c for c in notebook.cells if c.metadata.get("heavylegs") == MARKER]
-            if len(cells) != 1 or cells[0].source != glossary_cell_source(entries, used_terms(notebook)):
+            if not is_current(nbformat.read(path, as_version=4), entries):
                 stale.append(str(path))
         else:
             print(f"{path}: {'glossary cell updated' if refresh(path, entries) else 'glossary cell current'}")
