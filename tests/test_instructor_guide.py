@@ -34,6 +34,8 @@ def _chapter_1_key() -> list[tuple[str, str]]:
     a = lambda **c: _readout(D_PRIME_LAB, **c)  # noqa: E731
     key = [
         ("predict: lowest point", re.search(r"lowest point is (\d+ m)", a()).group(1)),
+        ("predict 2: slower reps", "get the runner through, lowest point " + re.search(r"lowest point is (\d+ m)", a(rep_speed_m_per_s=4.5)).group(1)),
+        ("predict 2: longer recovery", "D′ still runs out in rep 2, " + re.search(r"rep 2 of 6, (\d+ s)", a(rep_speed_m_per_s=5.0, recovery_duration_s=180)).group(1)),
         ("Q1: rep and second", "Rep 2, " + re.search(r"in rep 2 of 6, (\d+ s)", a(rep_speed_m_per_s=5.0)).group(1) + " into it"),
         ("Q1: 240 s margin", re.search(r"lowest point is (\d+ m)", a(rep_speed_m_per_s=5.0, recovery_duration_s=240)).group(1)),
         ("Q1: 180 s fails", re.search(r"rep 2 of 6, (\d+) s", a(rep_speed_m_per_s=5.0, recovery_duration_s=180)).group(1) + " s into it"),
