@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from heavylegs.charts import LIVE_WIDTH, themed
+from heavylegs.charts import themed
+
+#: Figures are drawn narrower than live charts and with larger type: the image scales down to a
+#: phone's width, and its text scales with it, so it starts bigger (about 11 px at 390 px wide).
+FIGURE_WIDTH = 440
+FIGURE_HEIGHT = 280
+FIGURE_FONT_SIZE = 15
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,7 @@ class Figure:
     chart: Any
     alt: str
     caption: str
-    width: int = LIVE_WIDTH
+    width: int = FIGURE_WIDTH
 
     def __post_init__(self) -> None:
         if not self.alt.strip():
@@ -49,7 +55,11 @@ class Figure:
 
     @cached_property
     def spec(self) -> dict[str, Any]:
-        return themed(self.chart, width=self.width, description=self.alt).to_dict()
+        spec = themed(self.chart, width=self.width, height=FIGURE_HEIGHT, description=self.alt).to_dict()
+        config = spec["config"]
+        config["axis"] = {**config.get("axis", {}), "labelFontSize": FIGURE_FONT_SIZE - 1, "titleFontSize": FIGURE_FONT_SIZE}
+        config["text"] = {**config.get("text", {}), "fontSize": FIGURE_FONT_SIZE - 1}
+        return spec
 
     def svg(self) -> str:
         """The figure as SVG text (drawn by vl-convert, offline)."""
