@@ -11,8 +11,10 @@ that one declaration come two views:
   text alternative; the spec is sent once, and the browser swaps the rows into
   the drawn chart (a Vega changeset) instead of rebuilding it.
 * **static** (the published book, no kernel): :meth:`Lab.static_html` evaluates
-  the model over a coarse grid of slider stops and draws a Vega-Lite chart whose
-  own sliders filter that grid in the browser. Only controls with
+  the model over a coarse grid of slider stops and stores it in the page. The
+  chart is the live one (its data source holds one stop's rows) plus sliders
+  bound to Vega parameters; when one moves, the page's script swaps that stop's
+  rows into the drawn chart, as the live chart does. Only controls with
   ``static_stops`` get a slider there, so no control on the page does nothing.
 
 One output serves both places: the widget's MIME bundle carries the widget view
@@ -47,14 +49,8 @@ import traitlets
 from heavylegs.charts import LIVE_WIDTH, theme_config, themed
 from heavylegs.validation import check_range
 
-#: Name of the data source the live chart reads; its values are swapped per change.
+#: Name of the data source both charts (live and static) read; its rows are swapped per change.
 LIVE_DATA_NAME = "lab"
-#: Name of the data source holding the static chart's grid.
-STATIC_DATA_NAME = "grid"
-#: Prefix of the grid columns that hold a static control's value.
-_STOP_FIELD = "control_"
-#: Grid column holding the text alternative of that row's chart.
-_DESCRIPTION_FIELD = "description"
 
 
 @dataclass(frozen=True)
@@ -194,46 +190,43 @@ class Lab:
 
     # --- the static view ---------------------------------------------------
     def static_grid(self) -> list[dict[str, Any]]:
-        """The model over every combination of static stops, one row per combination.
+        """The model over every combination of static stops, one entry per combination.
 
-        Each row holds the stop values and, per model column, the column as a
-        list; the chart flattens the row it selects. Keeping columns as lists
-        stores every column name once per combination instead of once per point.
+        Entries come in ``itertools.product`` order of the static controls' stops
+        (the last control changing fastest), so the page finds a stop's entry by
+        arithmetic on the slider positions. Each entry holds ``values`` (control
+        name -> stop value, in the control's unit), ``description`` (the text
+        alternative of that stop's chart) and ``columns`` (model column name ->
+        the column as a list, rounded to ``static_decimals``).
         """
         return _static_grid(self)
 
     def static_chart(self):
-        """Kernel-free Altair chart: sliders bound to parameters filter the grid."""
+        """Kernel-free Altair chart: the live chart, with a slider bound to a parameter per static control.
+
+        The parameters drive no mark: the page's script listens to them and
+        swaps the rows of the stop they name into the chart's data source.
+        """
         import altair as alt
 
-        default_frame = self.evaluate()
-        frame_columns = list(default_frame.columns)
-        # Named data: the grid is attached by static_spec(), after Altair has
-        # validated the (small) spec; validating the grid itself takes seconds.
-        base = alt.Chart(alt.Data(name=STATIC_DATA_NAME))
-        params = []
-        for c in self.static_controls:
-            param = alt.param(
+        params = [
+            alt.param(
                 name=_param_name(c),
                 value=c.default,
                 bind=alt.binding_range(
                     min=c.static_stops[0], max=c.static_stops[-1], step=c.static_step, name=c.text + " "
                 ),
             )
-            params.append(param)
-            # Compare within half a step: grid values are floats rounded in JSON.
-            base = base.transform_filter(
-                f"abs(datum['{_STOP_FIELD}{c.name}'] - {_param_name(c)}) < {c.static_step / 2!r}"
-            )
-        base = base.transform_flatten(frame_columns)
-        description = self.describe(default_frame, self.defaults()) + _static_suffix(self)
-        chart = self.chart(base).add_params(*params)
+            for c in self.static_controls
+        ]
+        description = self.describe(self.evaluate(), self.defaults()) + _static_suffix(self)
+        chart = self.chart(alt.Chart(alt.Data(name=LIVE_DATA_NAME))).add_params(*params)
         return themed(chart, width="container", description=description)
 
     def static_spec(self) -> dict[str, Any]:
-        """Vega-Lite spec of the static chart, grid included."""
+        """Vega-Lite spec of the static chart, holding the rows of the default stop."""
         spec = self.static_chart().to_dict()
-        spec["datasets"] = {STATIC_DATA_NAME: self.static_grid()}
+        spec["datasets"] = {LIVE_DATA_NAME: _records(self.evaluate(), self.static_decimals)}
         return spec
 
     def static_html(self) -> str:
@@ -249,17 +242,34 @@ class Lab:
 @lru_cache(maxsize=32)
 def _static_grid(lab: Lab) -> list[dict[str, Any]]:
     controls = lab.static_controls
-    rows = []
+    grid = []
     for combination in itertools.product(*(c.static_stops for c in controls)):
         changes = {c.name: v for c, v in zip(controls, combination)}
         frame = lab.evaluate(**changes)
-        row: dict[str, Any] = {f"{_STOP_FIELD}{c.name}": v for c, v in zip(controls, combination)}
-        # Each stop's own text alternative: the page swaps it in as the sliders move.
-        row[_DESCRIPTION_FIELD] = lab.describe(frame, lab.values(**changes)) + _static_suffix(lab)
-        for column in frame.columns:
-            row[column] = _plain(frame[column], lab.static_decimals)
-        rows.append(row)
-    return rows
+        grid.append(
+            {
+                "values": changes,
+                # Each stop's own text alternative: the page swaps it in as the sliders move.
+                "description": lab.describe(frame, lab.values(**changes)) + _static_suffix(lab),
+                "columns": {column: _plain(frame[column], lab.static_decimals) for column in frame.columns},
+            }
+        )
+    return grid
+
+
+def _page_grid(lab: Lab) -> dict[str, Any]:
+    """The grid as the page's script reads it: column names once, then per stop its
+    description and its columns as lists (the rows are built in the browser)."""
+    grid = lab.static_grid()
+    fields = list(grid[0]["columns"]) if grid else []
+    return {
+        "controls": [
+            {"param": _param_name(c), "first": c.static_stops[0], "step": c.static_step, "count": len(c.static_stops)}
+            for c in lab.static_controls
+        ],
+        "fields": fields,
+        "stops": [[stop["description"], [stop["columns"][f] for f in fields]] for stop in grid],
+    }
 
 
 def _static_suffix(lab: Lab) -> str:
@@ -271,14 +281,12 @@ def _static_suffix(lab: Lab) -> str:
 @lru_cache(maxsize=32)
 def _static_html(lab: Lab) -> str:
     spec = lab.static_spec()
-    spec_json = json.dumps(spec, sort_keys=True, separators=(",", ":"))
-    dark_json = json.dumps(_dark_config(spec), sort_keys=True, separators=(",", ":"))
-    # The id derives from the spec, so re-running a notebook stores identical output.
-    digest = hashlib.sha1((spec_json + dark_json).encode()).hexdigest()[:10]
+    spec_json = _compact_json(spec)
+    dark_json = _compact_json(_dark_config(spec))
+    grid_json = _compact_json(_page_grid(lab))
+    # The id derives from what the page holds, so re-running a notebook stores identical output.
+    digest = hashlib.sha1((spec_json + dark_json + grid_json).encode()).hexdigest()[:10]
     element_id = f"hl-lab-{lab.key}-{digest}"
-    # "</" would end the script element early if it appeared in a string.
-    safe_json = spec_json.replace("</", "<\\/")
-    safe_dark_json = dark_json.replace("</", "<\\/")
     live_note = ""
     if lab.live_only_controls:
         live_note = (
@@ -286,14 +294,6 @@ def _static_html(lab: Lab) -> str:
             + _join(c.text for c in lab.live_only_controls)
             + "."
         )
-    controls_json = json.dumps(
-        [
-            {"param": _param_name(c), "field": f"{_STOP_FIELD}{c.name}", "half_step": c.static_step / 2}
-            for c in lab.static_controls
-        ],
-        sort_keys=True,
-    )
-    grid_name, description_field = STATIC_DATA_NAME, _DESCRIPTION_FIELD
     return f"""<figure class="hl-lab" id="{element_id}">
 <div class="hl-lab-chart"><p class="hl-lab-fallback">This interactive chart needs JavaScript. In Jupyter, run this cell to start the live lab.</p></div>
 <p class="hl-lab-readout" aria-live="polite"></p>
@@ -301,9 +301,11 @@ def _static_html(lab: Lab) -> str:
 </figure>
 <script type="text/javascript">
 (function () {{
-  var spec = {safe_json};
-  var darkConfig = {safe_dark_json};
-  var controls = {controls_json};
+  var DATA_NAME = {json.dumps(LIVE_DATA_NAME)};
+  var spec = {_script_safe(spec_json)};
+  var darkConfig = {_script_safe(dark_json)};
+  // The model at every combination of slider stops: per stop, its text alternative and its columns.
+  var grid = {_script_safe(grid_json)};
   // The figure just before this script; by id only where scripts run detached (two
   // copies of one lab on a page must each draw into their own figure).
   var script = document.currentScript;
@@ -314,28 +316,59 @@ def _static_html(lab: Lab) -> str:
   var result = null;
   var queue = Promise.resolve();
 {_indent(_THEME_JS)}
-  function describe(view) {{
-    // The grid row for the sliders' current values holds that chart's text alternative.
-    var row = spec.datasets.{grid_name}.find(function (r) {{
-      return controls.every(function (c) {{ return Math.abs(r[c.field] - view.signal(c.param)) < c.half_step; }});
+{_indent(_SWAP_ROWS_JS)}
+  function stopOf(value) {{
+    // Stops are stored with the last control changing fastest.
+    var index = 0;
+    grid.controls.forEach(function (c) {{
+      var at = Math.min(c.count - 1, Math.max(0, Math.round((value(c.param) - c.first) / c.step)));
+      index = index * c.count + at;
     }});
-    if (row) {{ chart.setAttribute("aria-label", row.{description_field}); readout.textContent = row.{description_field}; }}
+    return grid.stops[index];
   }}
-  function themedSpec(dark) {{
+  function rowsOf(stop) {{
+    var columns = stop[1], rows = [];
+    for (var i = 0; i < columns[0].length; i++) {{
+      var row = {{}};
+      for (var k = 0; k < grid.fields.length; k++) {{ row[grid.fields[k]] = columns[k][i]; }}
+      rows.push(row);
+    }}
+    return rows;
+  }}
+  function describe(stop) {{
+    chart.setAttribute("aria-label", stop[0]);
+    readout.textContent = stop[0];
+  }}
+  function sliderValue(view) {{ return function (param) {{ return view.signal(param); }}; }}
+  function defaultValue(param) {{ return spec.params.find(function (p) {{ return p.name === param; }}).value; }}
+  function themedSpec(dark, stop) {{
     // Redrawn for a change of theme, the chart keeps its sliders where the reader left them.
     var params = (spec.params || []).map(function (p) {{
-      var moved = result && controls.some(function (c) {{ return c.param === p.name; }});
+      var moved = result && grid.controls.some(function (c) {{ return c.param === p.name; }});
       return moved ? Object.assign({{}}, p, {{"value": result.view.signal(p.name)}}) : p;
     }});
-    return Object.assign({{}}, spec, {{"config": dark ? darkConfig : spec.config, "params": params}});
+    var datasets = {{}};
+    datasets[DATA_NAME] = rowsOf(stop);
+    return Object.assign({{}}, spec, {{"config": dark ? darkConfig : spec.config, "params": params, "datasets": datasets}});
   }}
   function draw(dark) {{
-    var next = themedSpec(dark);
+    var stop = stopOf(result ? sliderValue(result.view) : defaultValue);
+    var next = themedSpec(dark, stop);
     if (result) {{ result.finalize(); result = null; }}
     return window.vegaEmbed(chart, next, {{"actions": false, "renderer": "svg"}}).then(function (embedded) {{
+      var view = embedded.view, shown = stop;
       result = embedded;
-      controls.forEach(function (c) {{ embedded.view.addSignalListener(c.param, function () {{ describe(embedded.view); }}); }});
-      describe(embedded.view);
+      function onSlider() {{
+        var wanted = stopOf(sliderValue(view));
+        if (wanted === shown) {{ return; }}
+        shown = wanted;
+        // Called while Vega runs the slider's change: the new rows join that same run.
+        hlSwapRows(view, DATA_NAME, rowsOf(wanted));
+        view.runAsync();
+        describe(wanted);
+      }}
+      grid.controls.forEach(function (c) {{ view.addSignalListener(c.param, onSlider); }});
+      describe(stop);
     }}).catch(function (error) {{
       chart.textContent = "The chart could not be drawn: " + error;
     }});
@@ -347,6 +380,15 @@ def _static_html(lab: Lab) -> str:
   if (window.vegaEmbed) {{ start(); }} else {{ window.addEventListener("load", function () {{ if (window.vegaEmbed) {{ start(); }} }}); }}
 }})();
 </script>"""
+
+
+def _compact_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), allow_nan=False)
+
+
+def _script_safe(text: str) -> str:
+    """JSON that can sit inside a script element: "</" would end the element early."""
+    return text.replace("</", "<\\/")
 
 
 def _dark_config(spec: Mapping[str, Any]) -> dict[str, Any]:
@@ -640,6 +682,27 @@ function hlWatchTheme(onChange) {
   observer.observe(document.documentElement, {attributes: true, attributeFilter: ["data-theme"]});
   if (document.body) { observer.observe(document.body, {attributes: true, attributeFilter: ["data-jp-theme-light"]}); }
   return observer;
+}
+"""
+
+#: JavaScript shared by the static page script and the live chart: put new rows into
+#: a drawn chart's data source.
+_SWAP_ROWS_JS = """
+function hlSwapRows(view, name, rows) {
+  // Rows are changed in place where there were rows before, not removed and inserted:
+  // Vega then keeps its marks' items and their SVG elements and only moves them,
+  // instead of building new elements (to which the page's own observers react too).
+  // The changeset comes from the view's own Vega (Vega checks its class).
+  var current = view.data(name), change = view.changeset(), kept = Math.min(current.length, rows.length);
+  for (var i = 0; i < kept; i++) {
+    var old = current[i], row = rows[i];
+    for (var field in row) { if (old[field] !== row[field]) { change.modify(old, field, row[field]); } }
+  }
+  if (current.length > kept) { change.remove(current.slice(kept)); }
+  if (rows.length > kept) { change.insert(rows.slice(kept)); }
+  // New rows can need more or less room around the plot (longer axis labels, a label at
+  // the edge): have Vega lay the view out again, which it otherwise does only on a resize.
+  return view.change(name, change).resize();
 }
 """
 

@@ -8,6 +8,7 @@ labs are named so (``test_chapter1_...``).
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 
@@ -117,18 +118,68 @@ def test_live_chart_module_is_built_once_and_cached(monkeypatch, tmp_path):
 @pytest.mark.parametrize("lab", LABS, ids=_lab_ids)
 def test_static_grid_covers_every_stop_and_every_static_control_changes_it(lab):
     grid = lab.static_grid()
-    n = 1
+    # Every combination of stops, last control fastest: the page finds a stop by arithmetic.
+    combinations = list(itertools.product(*(c.static_stops for c in lab.static_controls)))
+    assert [tuple(stop["values"][c.name] for c in lab.static_controls) for stop in grid] == combinations
     for control in lab.static_controls:
-        n *= len(control.static_stops)
-    assert len(grid) == n
-    for control in lab.static_controls:
-        key = f"control_{control.name}"
         by_stop = {}
-        for row in grid:
-            rest = tuple((k, v) for k, v in row.items() if k.startswith("control_") and k != key)
-            by_stop.setdefault(rest, set()).add(json.dumps({k: v for k, v in row.items() if not k.startswith("control_")}))
+        for stop in grid:
+            rest = tuple((k, v) for k, v in stop["values"].items() if k != control.name)
+            by_stop.setdefault(rest, set()).add(json.dumps(stop["columns"]))
         # For fixed other controls, different stops of this control give different curves.
         assert all(len(curves) > 1 for curves in by_stop.values()), f"{control.name} does nothing in the static grid"
+
+
+@pytest.mark.parametrize("lab", LABS, ids=_lab_ids)
+def test_static_grid_stop_holds_the_model_table_at_that_stop(lab):
+    grid = lab.static_grid()
+    for stop in (grid[0], grid[len(grid) // 2], grid[-1]):
+        frame = lab.evaluate(**stop["values"])
+        assert list(stop["columns"]) == list(frame.columns)
+        for name, column in stop["columns"].items():
+            expected = [None if pd.isna(v) else round(float(v), lab.static_decimals) for v in frame[name]]
+            assert column == expected, f"{lab.key} {stop['values']}: column {name}"
+
+
+def _page_script_value(page: str, name: str):
+    return json.loads(re.search(rf"var {name} = (.*);\n", page).group(1))
+
+
+@pytest.mark.parametrize("lab", LABS, ids=_lab_ids)
+def test_static_page_finds_each_stop_from_the_slider_values(lab):
+    """The page's grid, read as its script reads it: the index computed from the sliders' values
+    (last control fastest) is the stop the model was run at, with that stop's text alternative."""
+    grid = _page_script_value(lab.static_html(), "grid")
+    assert [c["param"] for c in grid["controls"]] == [f"p_{c.name}" for c in lab.static_controls]
+    for values in itertools.islice(itertools.product(*(c.static_stops for c in lab.static_controls)), 0, None, 7):
+        index = 0
+        for control, value in zip(grid["controls"], values):
+            index = index * control["count"] + round((value - control["first"]) / control["step"])
+        description, columns = grid["stops"][index]
+        changes = dict(zip((c.name for c in lab.static_controls), values))
+        frame = lab.evaluate(**changes)
+        assert description.startswith(lab.describe(frame, lab.values(**changes)))
+        assert len(columns) == len(grid["fields"]) == len(frame.columns)
+        assert all(len(column) == len(frame) for column in columns)
+
+
+@pytest.mark.parametrize("lab", LABS, ids=_lab_ids)
+def test_static_chart_draws_one_stop_like_the_live_chart_not_the_whole_grid(lab):
+    """Filtering and flattening the whole grid on every slider input cost the book two frames and
+    more: the static chart reads one stop's rows from the same data source as the live chart."""
+    spec = lab.static_spec()
+    rest = json.dumps({k: v for k, v in spec.items() if k != "params"})
+    assert '"flatten"' not in rest
+    for param in spec["params"]:
+        assert f'"{param["name"]}' not in rest and f" {param['name']}" not in rest, f"{param['name']} drives a mark"
+    (rows,) = spec["datasets"].values()
+    assert list(spec["datasets"]) == [LIVE_DATA_NAME] and len(rows) == len(lab.evaluate())  # the default stop
+    live_spec = lab.live().chart_widget.spec
+    strip = lambda s: {k: v for k, v in s.items() if k not in ("params", "width", "description", "datasets", "config")}
+    assert strip(spec) == strip(live_spec), "the static chart is the live chart plus its sliders"
+    # The page swaps rows into the drawn chart (a Vega changeset), as the live chart does.
+    page = lab.static_html()
+    assert "hlSwapRows(view, DATA_NAME" in page and "addSignalListener" in page
 
 
 @pytest.mark.parametrize("lab", LABS, ids=_lab_ids)
@@ -214,10 +265,10 @@ def test_any_model_error_is_shown_in_the_lab_not_raised():
 
 
 @pytest.mark.parametrize("lab", LABS, ids=_lab_ids)
-def test_static_grid_rows_carry_their_own_text_alternative(lab):
-    rows = lab.static_grid()
-    descriptions = {row["description"] for row in rows}
-    assert len(descriptions) == len(rows)  # every stop says what its own chart shows
+def test_static_grid_stops_carry_their_own_text_alternative(lab):
+    grid = lab.static_grid()
+    descriptions = {stop["description"] for stop in grid}
+    assert len(descriptions) == len(grid)  # every stop says what its own chart shows
     assert all(d.startswith("Line chart of") for d in descriptions)
 
 
