@@ -621,7 +621,11 @@ def _lab_chart_source() -> str:
     links it in (or :data:`_CDN_IMPORTS` does). Vega's changesets come from the
     view itself (``view.changeset()``), so no second copy of Vega is needed.
     """
-    return _LAB_CHART_JS.replace("__DATA_NAME__", json.dumps(LIVE_DATA_NAME)).replace("__THEME_JS__", _THEME_JS)
+    return (
+        _LAB_CHART_JS.replace("__DATA_NAME__", json.dumps(LIVE_DATA_NAME))
+        .replace("__THEME_JS__", _THEME_JS)
+        .replace("__SWAP_ROWS_JS__", _SWAP_ROWS_JS)
+    )
 
 
 def _load_chart_module() -> None:
@@ -710,6 +714,7 @@ function hlSwapRows(view, name, rows) {
 _LAB_CHART_JS = """
 const DATA_NAME = __DATA_NAME__;
 __THEME_JS__
+__SWAP_ROWS_JS__
 function render({ model, el }) {
   const container = document.createElement("div");
   container.className = "hl-lab-chart";
@@ -739,9 +744,7 @@ function render({ model, el }) {
     enqueue(() => {
       // Rows that arrived while an earlier step ran: only the newest are drawn.
       if (wanted !== rowsWanted || result === null) { return; }
-      // A changeset from the view's own Vega (Vega checks its class; the bundle exports no other).
-      const change = result.view.changeset().remove(() => true).insert(rows());
-      return result.view.change(DATA_NAME, change).runAsync().then(label);
+      return hlSwapRows(result.view, DATA_NAME, rows()).runAsync().then(label);
     });
   }
   model.on("change:rows", onRows);
