@@ -75,7 +75,7 @@ def d_prime_session(
     seconds = seconds[seconds <= last]
     values = full[seconds]
     if empty.size:
-        values[-1] = 0.0  # the moment the legs go heavy: the tank is empty, not overdrawn
+        values[-1] = 0.0  # the moment D′ is used up: the tank is empty, not overdrawn
     # One table, two kinds of row: numpy padding with NaN is much faster than pandas.concat,
     # and this runs on every slider change.
     n_points, nan_points, nan_reps = seconds.size, np.full(seconds.size, np.nan), np.full(INTERVAL_REPS, np.nan)
@@ -138,8 +138,8 @@ def _describe_d_prime(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
         outcome = f"D′ never runs out: its lowest point is {amount}, {when}."
     else:
         when = _when(times[empty[0]], reps, end=False)
-        cause = "even the jog is faster than critical speed" if "jog" in when else "the rep pace cannot be held"
-        outcome = f"D′ runs out {when}: the legs go heavy and {cause}, so the line stops there."
+        cause = "even the jog is faster than critical speed" if "jog" in when else "from here the rep pace cannot be held"
+        outcome = f"D′ runs out {when}: {cause}, so the line stops there."
     return f"Line chart of D′ balance (m) against time (min) for {session}. {outcome} {start_text}"
 
 
@@ -170,8 +170,8 @@ D_PRIME_LAB = Lab(
         "D′ balance through six reps (shaded), from the differential model of Skiba and colleagues (2015) applied "
         "to running speed. It is an illustration: the model was derived from single-leg knee-extension exercise, "
         "has mostly been used with cycling power, and has not been validated for running. D′ falls during each "
-        "rep run faster than critical speed and refills during the jog; where it first reaches zero (orange "
-        "line) the legs go heavy and the line stops."
+        "rep run faster than critical speed and refills during the jog; where it is first used up (orange "
+        "line) the rep pace can no longer be held, and the line stops."
     ),
     static_decimals=2,
 )
@@ -185,7 +185,7 @@ def d_prime_interval_lab() -> LabWidget:
 # --- Lab B: fuel and the wall -------------------------------------------------------
 
 #: VO2max of the lab's runner (mL/kg/min). It only turns grams per hour into grams
-#: per kilometre in this model, so it is fixed rather than a slider that would do
+#: per kilometer in this model, so it is fixed rather than a slider that would do
 #: nothing whenever intake is zero.
 FUEL_VO2MAX_ML_KG_MIN = 50.0
 
@@ -292,7 +292,7 @@ FUEL_LAB = Lab(
     caption=(
         "Glycogen left against distance in a simplified model with the structure of Rapoport (2010); the "
         "energy cost, the carbohydrate share of fuel and the glycogen density are approximations, so read "
-        "the shape, not the exact kilometre. The orange line marks the wall, the green one the marathon finish."
+        "the shape, not the exact kilometer. The orange line marks the wall, the green one the marathon finish."
     ),
     static_decimals=1,
 )
