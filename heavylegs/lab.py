@@ -374,6 +374,14 @@ def _static_html(lab: Lab) -> str:
     }});
   }}
   function start() {{
+    // Vega sizes a "container"-wide chart when the window resizes, which can be mid-way through the page's
+    // own re-layout (a phone turned, a window maximised) and leave the chart wider than its card. Follow
+    // the card's settled width instead.
+    if (window.ResizeObserver) {{
+      new ResizeObserver(function () {{
+        if (result && chart.clientWidth > 0) {{ result.view.width(chart.clientWidth).runAsync(); }}
+      }}).observe(chart);
+    }}
     queue = queue.then(function () {{ return draw(hlPageIsDark()); }});
     hlWatchTheme(function (dark) {{ queue = queue.then(function () {{ return draw(dark); }}); }});
   }}

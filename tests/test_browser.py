@@ -128,3 +128,26 @@ def test_charts_draw_when_the_book_is_opened_from_disk(built_book, browser):
         assert not foreign, foreign
     finally:
         context.close()
+
+
+def test_charts_follow_their_card_when_the_window_is_resized(built_book, browser, book_server):
+    """A phone turned or a window maximised: every lab chart ends up as wide as its card, no wider."""
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    try:
+        for path in lab_pages(built_book):
+            page.set_viewport_size({"width": 390, "height": 900})
+            page.goto(f"{book_server}/{path}", wait_until="load")
+            for lab in page.locator("figure.hl-lab").all():
+                lab.locator("svg .mark-line path").first.wait_for(state="attached", timeout=15000)
+            for width in (1280, 800, 390):
+                page.set_viewport_size({"width": width, "height": 900})
+                page.wait_for_timeout(600)
+                sizes = page.evaluate(
+                    """() => [...document.querySelectorAll('.hl-lab-chart')].map(c =>
+                         [c.clientWidth, Math.round(c.querySelector('svg').getBoundingClientRect().width)])"""
+                )
+                for card, svg in sizes:
+                    assert abs(svg - card) <= 2, f"{path} at {width} px: chart {svg} px wide in a {card} px card"
+    finally:
+        context.close()
