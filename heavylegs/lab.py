@@ -378,8 +378,13 @@ def _static_html(lab: Lab) -> str:
     // own re-layout (a phone turned, a window maximised) and leave the chart wider than its card. Follow
     // the card's settled width instead.
     if (window.ResizeObserver) {{
+      // Only a new width: the chart's height changes with its rows (axis labels), and rerunning the
+      // view for that would cost each slider move a second layout.
+      var settledWidth = chart.clientWidth;
       new ResizeObserver(function () {{
-        if (result && chart.clientWidth > 0) {{ result.view.width(chart.clientWidth).runAsync(); }}
+        if (chart.clientWidth === settledWidth) {{ return; }}
+        settledWidth = chart.clientWidth;
+        if (result && settledWidth > 0) {{ result.view.width(settledWidth).runAsync(); }}
       }}).observe(chart);
     }}
     queue = queue.then(function () {{ return draw(hlPageIsDark()); }});
