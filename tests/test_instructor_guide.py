@@ -90,3 +90,42 @@ def test_every_chapter_has_a_guide_section():
 
     headings = re.findall(r"^## Chapter \d+: (.+)$", GUIDE, re.M)
     assert len(headings) >= len(chapter_modules()), f"guide sections {headings} for chapters {chapter_modules()}"
+
+
+def _chapter_2_key() -> list[tuple[str, str]]:
+    """(what, the text the guide must contain) for chapter 2, each computed from the labs' readouts."""
+    from heavylegs.labs.damage import AFTER_LAB, DOWNHILL_LAB
+
+    a = lambda **c: _readout(DOWNHILL_LAB, **c)  # noqa: E731
+    b = lambda **c: _readout(AFTER_LAB, **c)  # noqa: E731
+    spent = lambda text: re.search(r"spends (\d+) kJ", text).group(1)  # noqa: E731
+    braking = lambda text: re.search(r"absorb (\d+) kJ", text).group(1)  # noqa: E731
+    sore = lambda text: re.search(r"Soreness falls below 10 % of its peak on day ([\d.]+)", text).group(1)  # noqa: E731
+    ck = lambda text: re.search(r"CK falls below 10 % of its peak rise on day ([\d.]+)", text).group(1)  # noqa: E731
+    second = lambda text: re.search(r"peaks at (\d+) % of the first", text).group(1)  # noqa: E731
+    return [
+        ("A predict 1", f"{spent(a())} kJ against {spent(a(grade_percent=0))} kJ per km, 40 % less"),
+        ("A predict 2 book", f"at −20 % braking is {braking(a(grade_percent=-20))} kJ per km against {spent(a(grade_percent=-20))} kJ spent"),
+        ("A predict 2 −10", f"at −10 % it is {braking(a())} against {spent(a())}"),
+        ("A predict 2 live", f"near −19 % ({braking(a(grade_percent=-19))} against {spent(a(grade_percent=-19))} kJ)"),
+        ("A Q1", f"{spent(a())} kJ (36 kcal) per km, 40 % less than the level; each km drops 100 m and brings {braking(a())} kJ"),
+        ("A Q2", f"−20 %: {spent(a(grade_percent=-20))} kJ per km (−30 %: {spent(a(grade_percent=-30))} kJ; −40 %: {spent(a(grade_percent=-40))} kJ)"),
+        ("A Q2 minimum", re.search(r"least at −18 % \((\d+ kJ) per km\)", a()).group(1)),
+        ("A Q4", f"{braking(a(body_mass_kg=50))} and {braking(a(body_mass_kg=90))} kJ of braking per km; a 1000 m descent brings "
+                 + re.search(r"brings (\d+ kJ)", a(body_mass_kg=90)).group(1)),
+        ("A Q5", f"−5 %: {braking(a(grade_percent=-5))} kJ of braking per km ({spent(a(grade_percent=-5))} kJ spent), "
+                 f"against {braking(a(grade_percent=-20))} kJ at −20 %"),
+        ("B predict 1", f"Soreness (day {sore(b())}), although CK peaks first (24 h against 48 h); CK settles on day {ck(b())}"),
+        ("B predict 2", f"Peaks at {second(b())} % of the first"),
+        ("B Q1", f"Soreness day {sore(b())}, CK day {ck(b())}: waiting for CK adds {float(ck(b())) - float(sore(b())):.1f} days"),
+        ("B Q2", f"Day {ck(b(ck_half_life_h=29))} (1.0 day before the soreness) and day {ck(b(ck_half_life_h=69))} (beyond the chart)"),
+        ("B Q3", f"Shape 1: day {sore(b(soreness_shape=1))}; shape 3: day {sore(b(soreness_shape=3))}; "
+                 f"peak 24 h: day {sore(b(soreness_peak_h=24))}; peak 72 h: day {sore(b(soreness_peak_h=72))}"),
+        ("B Q4", f"Peaks at {second(b(weeks_to_second_race=4))} %, {second(b(weeks_to_second_race=12))} % and "
+                 f"{second(b(weeks_to_second_race=24))} % of the first"),
+    ]
+
+
+@pytest.mark.parametrize(("what", "text"), _chapter_2_key(), ids=lambda v: v if isinstance(v, str) and len(v) < 40 else None)
+def test_chapter_2_answer_key_matches_the_models(what, text):
+    assert text in GUIDE, f"instructor guide, chapter 2 answer key ({what}): expected {text!r}"

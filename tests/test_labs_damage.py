@@ -44,7 +44,7 @@ def test_downhill_rows_are_minetti_cost_times_mass_and_m_g_dh():
 
 def test_downhill_question_1_cheaper_per_km_but_braking_per_km():
     text = _readout(DOWNHILL_LAB)
-    assert "At -10 % a 70 kg runner spends 151 kJ (36 kcal) per km run, 40 % less than the 252 kJ of a level km" in text
+    assert "At −10 % a 70 kg runner spends 151 kJ (36 kcal) per km run, 40 % less than the 252 kJ of a level km" in text
     assert "Each km drops 100 m, so the legs must also absorb 68 kJ of extra braking work" in text
     assert "a 1000 m descent brings 686 kJ of it at any grade" in text
 
@@ -59,7 +59,7 @@ def test_downhill_question_2_and_3_static_stops(grade, energy, braking):
 
 
 def test_downhill_question_2_least_cost_is_named_with_its_energy():
-    assert "Running costs least at -18 % (125 kJ per km)" in _readout(DOWNHILL_LAB)
+    assert "Running costs least at −18 % (125 kJ per km)" in _readout(DOWNHILL_LAB)
 
 
 def test_downhill_question_3_braking_overtakes_energy_near_minus_19_percent_live():

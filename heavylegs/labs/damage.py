@@ -84,6 +84,11 @@ def _downhill_chart(base):
     return alt.layer(energy, braking, least, rule, spent_dot, braking_dot, spent_label, braking_label)
 
 
+def _signed(grade_percent: float) -> str:
+    """A grade with its sign, and a true minus sign (read as "minus", not "dash", by screen readers)."""
+    return f"{grade_percent:+.0f}".replace("-", "\u2212")
+
+
 def _compared_with_level(energy_kj: float, level_kj: float) -> str:
     change = energy_kj / level_kj - 1.0
     if abs(change) < 0.015:
@@ -97,7 +102,7 @@ def _describe_downhill(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
     flat_energy = float(_per_km(0.0, mass)[0])
     least_energy = float(_per_km(LEAST_COST_GRADE_PERCENT, mass)[0])
     runner = f"a {mass:.0f} kg runner"
-    where = f"At {grade:+.0f} %" if grade else "On the level"
+    where = f"At {_signed(grade)} %" if grade else "On the level"
     spent = f"{where} {runner} spends {energy:.0f} kJ ({energy * KCAL_PER_KJ:.0f} kcal) per km run"
     if grade < 0:
         comparison = _compared_with_level(energy, flat_energy)
@@ -113,7 +118,7 @@ def _describe_downhill(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
         comparison = ""
         load = "On the level the braking and pushing of each stride balance, so there is no extra braking work."
     least = (
-        f"Running costs least at {LEAST_COST_GRADE_PERCENT:.0f} % ({least_energy:.0f} kJ per km); "
+        f"Running costs least at {_signed(LEAST_COST_GRADE_PERCENT)} % ({least_energy:.0f} kJ per km); "
         "steeper than that, braking itself costs energy."
     )
     return (
