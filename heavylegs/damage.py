@@ -137,8 +137,9 @@ def eccentric_work_kj(mass_kg, descent_m):
     Running down at a steady speed, the potential energy ``m·g·Δh`` cannot go
     into speed, so it must be absorbed: mostly by leg muscles braking while
     they lengthen (eccentric contractions, the kind that damage muscle), some
-    by tendons, shoes and soft tissues as heat. It is therefore the negative
-    work done on the body, an upper bound on what the muscles absorb. It
+    by tendons, shoes and soft tissues as heat. It is therefore the net
+    negative work done on the body, an upper bound on the *extra* braking the
+    muscles absorb (every stride on the level also brakes, on top of this). It
     depends only on the height lost, not on how steep the path is; the
     *metabolic* cost of the same descent is in :func:`running_energy_cost`,
     and is low: downhill running feels easy while it loads the muscles hard.
@@ -381,7 +382,7 @@ def repeated_bout_protection(weeks_between_bouts, max_protection=DEFAULT_MAX_PRO
     **Published facts, teaching-assumption curve.** With 4 or 8 weeks between
     two bouts of eccentric exercise every marker of damage was smaller after
     the second; with 12 weeks only strength, soreness, CK and myoglobin still
-    were (Can J Appl Physiol 2005). The curve reproduces that shape: almost
+    were (Nosaka, Newton & Sacco 2005). The curve reproduces that shape: almost
     full protection at 4 weeks (0.99 of the maximum), most at 8 (0.84),
     half at 12, little by 24 (0.06). Its 50 % maximum, its half-way week and
     its steepness are assumptions, not published constants; real reductions
@@ -408,8 +409,9 @@ def repeated_bout_protection(weeks_between_bouts, max_protection=DEFAULT_MAX_PRO
 
     References
     ----------
-    Attenuation of protective effect against eccentric exercise-induced
-    muscle damage. Can J Appl Physiol 2005;30(5):529–542 (PMID 16293902).
+    Nosaka K, Newton MJ, Sacco P. Attenuation of protective effect against
+    eccentric exercise-induced muscle damage. Can J Appl Physiol
+    2005;30(5):529–542 (PMID 16293902).
     Hyldahl RD, Chen TC, Nosaka K. Mechanisms and mediators of the
     skeletal muscle repeated bout effect. Exerc Sport Sci Rev
     2017;45(1):24–33 (review of mechanisms).

@@ -438,7 +438,8 @@ def bench_live(browser, server, pages: dict[str, list[str]], presses: int, warm_
 
 def baseline_notebook(labs) -> str:
     """A notebook with, per lab, the naive version: ``ipywidgets.interactive`` over the lab's model with a
-    matplotlib (inline backend) redraw of its first two columns. Each one's box has the class
+    matplotlib (inline backend) redraw of every column against the first (so that every control that changes
+    the model changes the image, as every control of the lab changes its chart). Each one's box has the class
     ``hl-bench-baseline-<key>``."""
     import nbformat
 
@@ -450,13 +451,12 @@ def baseline_notebook(labs) -> str:
         "from heavylegs.labs import lab as find_lab\n\n"
         "def naive(key):\n"
         "    lab = find_lab(key)\n"
-        "    x, y = lab.evaluate().columns[:2]\n"
+        "    x, *ys = lab.evaluate().columns\n"
         "    def redraw(**values):\n"
         "        frame = lab.model(**values)\n"
         "        fig, ax = plt.subplots(figsize=(6, 3.2))\n"
-        "        ax.plot(frame[x], frame[y])\n"
+        "        ax.plot(frame[x], frame[ys])\n"
         "        ax.set_xlabel(x)\n"
-        "        ax.set_ylabel(y)\n"
         "        plt.show()\n"
         "    sliders = {c.name: widgets.FloatSlider(value=c.default, min=c.min, max=c.max, step=c.step,\n"
         "                                           description=c.text) for c in lab.controls}\n"

@@ -139,8 +139,9 @@ DOWNHILL_LAB = Lab(
     caption=(
         "Energy spent per km run (solid) against grade, from the running cost measured by Minetti and colleagues "
         "(2002) on a treadmill at −45 % to +45 %, and the extra braking work of the height lost in that km "
-        "(dashed), m·g·Δh. The dotted line and markers show the grade set by the slider; the green line marks "
-        "the grade where running costs least."
+        "(orange dashes), m·g·Δh. The grey dotted line and markers show the grade set by the slider; the green "
+        "dashed line marks the grade where running costs least. Between about −19 % and −41 % the braking work "
+        "is the larger; at the steepest grades the two are within the fitted curve's error."
     ),
     static_decimals=1,
 )
@@ -153,8 +154,9 @@ def downhill_race_lab() -> LabWidget:
 
 # --- Lab B: after the race ---------------------------------------------------------------
 
-#: Days after the race drawn on the chart, every 6 h.
-AFTER_DAYS = np.arange(0.0, 10.01, 0.25)
+#: Days after the race drawn on the chart, every 0.2 day (4.8 h): exact at one decimal, the static page's
+#: rounding, so the book's curves are as smooth as the live ones, and on every whole day (the peaks at 24, 48, 72 h).
+AFTER_DAYS = np.round(np.arange(0.0, 10.01, 0.2), 1)
 #: Fine time grid (h) for the readout's "when": every half hour for 30 days.
 _READOUT_HOURS = np.arange(0.0, 720.01, 0.5)
 #: Below this fraction of its peak a marker counts as "settled" in the readout.
@@ -195,29 +197,33 @@ def days_after_race(
 def _after_chart(base):
     import altair as alt
 
-    x = alt.X("day:Q", title="days after the race", scale=alt.Scale(domain=[0, float(AFTER_DAYS[-1])]))
-    y = alt.Y("soreness_first_pct:Q", title="% of the first race's peak", scale=alt.Scale(domain=[0, 110]))
-    smooth = {"interpolate": "monotone"}  # points every 6 h; drawn as the smooth curves they sample
+    x = alt.X("day:Q", title="days after the race", scale=alt.Scale(domain=[0, float(AFTER_DAYS[-1])]),
+              axis=alt.Axis(tickMinStep=1, format="d"))
+    # Room above 100 % for the key, so no curve ever runs through it.
+    y = alt.Y("soreness_first_pct:Q", title="% of the first race's peak", scale=alt.Scale(domain=[0, 130]),
+              axis=alt.Axis(values=list(range(0, 101, 20))))
+    smooth = {"interpolate": "monotone"}  # points every 4.8 h; drawn as the smooth curves they sample
     layers = [
         charts.series_line(base, **smooth).encode(x=x, y=y),
         base.mark_line(style=charts.REFERENCE_STYLE, **smooth).encode(x=x, y="ck_first_pct:Q"),
         charts.series_line(base, strokeDash=[6, 3], **smooth).encode(x=x, y="soreness_second_pct:Q"),
         base.mark_line(style=charts.REFERENCE_STYLE, strokeDash=[6, 3], **smooth).encode(x=x, y="ck_second_pct:Q"),
     ]
-    # Each first-race line is named at its peak (found in the chart, so it moves with the sliders).
-    for field, label, style in (
-        ("soreness_first_pct", "soreness", charts.SERIES_STYLE),
-        ("ck_first_pct", "CK", charts.REFERENCE_TEXT_STYLE),
+    # Each first-race line is named at its peak (found in the chart, so it moves with the sliders): CK to the
+    # left of its peak and soreness to the right, so the two never overlap, even when both peak on day 1.
+    for field, label, style, align, dx in (
+        ("soreness_first_pct", "soreness", charts.SERIES_STYLE, "left", 6),
+        ("ck_first_pct", "CK", charts.REFERENCE_TEXT_STYLE, "right", -6),
     ):
         peak = base.transform_joinaggregate(top=f"max({field})").transform_filter(f"datum.{field} == datum.top")
         layers.append(
-            peak.mark_text(align="left", dx=6, dy=-8, fontWeight="bold", style=style).encode(
+            peak.mark_text(align=align, dx=dx, dy=-8, fontWeight="bold", style=style).encode(
                 x=x, y=alt.Y(f"{field}:Q"), text=alt.value(label)
             )
         )
     # Which race is which, in words at the top right (colour and dash are never the only cue).
     key = base.transform_aggregate(rows="count()")
-    for line, y_pct in (("solid: after the first race", 104), ("dashed: the same race again", 96)):
+    for line, y_pct in (("solid: after the first race", 126), ("dashed: the same race again", 116)):
         layers.append(
             key.mark_text(align="right", fontSize=11).encode(x=alt.datum(float(AFTER_DAYS[-1])), y=alt.datum(y_pct),
                                                             text=alt.value(line))
@@ -271,9 +277,9 @@ AFTER_LAB = Lab(
     key="damage-after-race",
     controls=(
         Control("soreness_peak_h", "soreness peak", "h", 12, 96, 1, 48, static_stops=(24, 48, 72)),
-        Control("soreness_shape", "soreness shape", "dimensionless", 1, 4, 0.5, 2, static_stops=(1, 2, 3)),
+        Control("soreness_shape", "soreness shape", "no unit", 1, 4, 0.5, 2, static_stops=(1, 2, 3)),
         Control("ck_half_life_h", "CK half-life", "h", 20, 100, 1, 49, static_stops=(29, 49, 69)),
-        Control("weeks_to_second_race", "weeks to the second race", "weeks", 1, 26, 1, 8,
+        Control("weeks_to_second_race", "second race after", "weeks", 1, 26, 1, 8,
                 static_stops=(4, 8, 12, 16, 20, 24)),
     ),
     model=days_after_race,
