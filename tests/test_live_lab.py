@@ -54,8 +54,10 @@ def test_notebook_runs_live_and_every_lab_responds(browser, jupyterlab_server, n
     try:
         open_notebook_and_run_all(page, jupyterlab_server, f"notebooks/{notebook}", timeout_s=RUN_ALL_S)
         # jupyterlab-myst renders MyST directives; without it they show as raw text.
-        markdown = " ".join(page.locator(".jp-MarkdownCell .jp-RenderedMarkdown, .jp-MarkdownCell .jp-RenderedHTMLCommon").all_inner_texts())
-        assert markdown.strip(), f"{notebook}: no rendered markdown found"
+        # jupyterlab-myst draws a markdown cell into a ``.myst`` element (JupyterLab's own renderer into
+        # ``.jp-RenderedMarkdown``); a selector matching neither would make these checks pass on nothing.
+        markdown = " ".join(page.locator(".jp-MarkdownCell .myst, .jp-MarkdownCell .jp-RenderedMarkdown").all_inner_texts())
+        assert "Learning objectives" in markdown, f"{notebook}: no rendered markdown found"
         assert ":::{" not in markdown and "```{" not in markdown, f"{notebook}: MyST directives are not rendered in JupyterLab"
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
         tracebacks = [t for t in errors.all_inner_texts() if "Traceback" in t or "Error" in t]
