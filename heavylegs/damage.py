@@ -44,8 +44,8 @@ import math
 import numpy as np
 
 from heavylegs.terrain import running_energy_cost
-from heavylegs.units import STANDARD_GRAVITY_M_PER_S2
-from heavylegs.validation import check_range
+from heavylegs.units import BODY_MASS_RANGE_KG, STANDARD_GRAVITY_M_PER_S2
+from heavylegs.validation import check_range, scalar_or_array
 
 __all__ = [
     "running_energy_cost",
@@ -80,7 +80,6 @@ DEFAULT_HALF_PROTECTION_WEEKS = 12.0
 PROTECTION_FADE_STEEPNESS = 4.0
 
 # --- Allowed input ranges (checked on entry; see each docstring) ------------
-BODY_MASS_RANGE_KG = (30.0, 200.0)
 # The largest course descents (multi-day mountain ultras) are ~25 000 m.
 DESCENT_RANGE_M = (0.0, 30_000.0)
 # Peaks reported from ~24 h (CK after a marathon) to 96–120 h (CK after
@@ -97,12 +96,6 @@ HALF_PROTECTION_WEEKS_RANGE = (1.0, 52.0)
 # in range (k_a/k_e − 1 is below 1e4 for the earliest peak and slowest clearance).
 _LOG_EXCESS_BRACKET = (-40.0, 40.0)
 _BISECTION_STEPS = 100
-
-
-def _scalar_or_array(x):
-    """Return a Python float for 0-d input, otherwise a numpy array."""
-    x = np.asarray(x, dtype=float)
-    return float(x) if x.ndim == 0 else x
 
 
 def _check_hours(hours, context):
@@ -158,7 +151,7 @@ def eccentric_work_kj(mass_kg, descent_m):
     except ValueError as exc:
         raise ValueError(f"{exc}; give the height lost as a positive number of metres") from None
     joules = np.asarray(mass) * STANDARD_GRAVITY_M_PER_S2 * np.asarray(drop)
-    return _scalar_or_array(joules / 1000.0)
+    return scalar_or_array(joules / 1000.0)
 
 
 # ---------------------------------------------------------------------------
@@ -213,7 +206,7 @@ def soreness_curve(hours, peak_h=DEFAULT_SORENESS_PEAK_H, shape=DEFAULT_SORENESS
     with np.errstate(divide="ignore"):
         log_ratio = np.log(ratio)
     s = np.exp(np.asarray(a) * (log_ratio + 1.0 - ratio))
-    return _scalar_or_array(s)
+    return scalar_or_array(s)
 
 
 # ---------------------------------------------------------------------------
@@ -293,7 +286,7 @@ def _ck_appearance_rate(context, peak_h, half_life_h):
         lo = np.where(peak_too_late, mid, lo)
         hi = np.where(peak_too_late, hi, mid)
     d = np.exp(0.5 * (lo + hi))
-    return _scalar_or_array(k_e * (1.0 + d))
+    return scalar_or_array(k_e * (1.0 + d))
 
 
 def ck_curve(hours, baseline_u_l=DEFAULT_CK_BASELINE_U_L, rise_u_l=DEFAULT_CK_RISE_U_L,
@@ -362,7 +355,7 @@ def ck_curve(hours, baseline_u_l=DEFAULT_CK_BASELINE_U_L, rise_u_l=DEFAULT_CK_RI
     # B(t)/B(tp) written as exp(−k_e(t − tp))·expm1(−Δt)/expm1(−Δtp), Δ = k_a − k_e:
     # exact, and free of cancellation when k_a is close to k_e (peak_h near its limit).
     shape = np.exp(-k_e * (t - tp)) * np.expm1(-excess * t) / np.expm1(-excess * tp)
-    return _scalar_or_array(np.asarray(baseline) + np.asarray(rise) * shape)
+    return scalar_or_array(np.asarray(baseline) + np.asarray(rise) * shape)
 
 
 # ---------------------------------------------------------------------------
@@ -423,4 +416,4 @@ def repeated_bout_protection(weeks_between_bouts, max_protection=DEFAULT_MAX_PRO
     half = check_range("half_protection_weeks", half_protection_weeks, "weeks",
                        *HALF_PROTECTION_WEEKS_RANGE, context=context)
     fade = (np.asarray(weeks) / np.asarray(half)) ** PROTECTION_FADE_STEEPNESS
-    return _scalar_or_array(np.asarray(p_max) / (1.0 + fade))
+    return scalar_or_array(np.asarray(p_max) / (1.0 + fade))

@@ -41,7 +41,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from heavylegs.validation import check_array, check_range
+from heavylegs.units import BODY_MASS_RANGE_KG
+from heavylegs.validation import check_array, check_range, scalar_or_array
 
 __all__ = [
     "CriticalSpeedFit",
@@ -105,7 +106,6 @@ VO2_MAX_L_MIN = 7.0
 VCO2_MAX_L_MIN = 8.0
 RER_RANGE = (0.70, 1.00)
 INTENSITY_RANGE = (0.3, 1.0)
-BODY_MASS_RANGE_KG = (30.0, 200.0)
 LEG_MUSCLE_FRACTION_RANGE = (0.10, 0.35)
 MUSCLE_GLYCOGEN_RANGE_KCAL_PER_KG = (0.0, 150.0)
 LIVER_GLYCOGEN_RANGE_G = (0.0, 200.0)
@@ -117,12 +117,6 @@ ENERGY_COST_RANGE_KCAL_PER_KG_KM = (0.5, 2.0)
 # An RER computed as VCO2/VO2 from values that are exactly on a bound
 # (e.g. 0.7·VO2 / VO2) can differ from it in the last binary digit.
 _RER_ROUNDING_SLACK = 1e-9
-
-
-def _scalar_or_array(x):
-    """Return a Python float for 0-d input, otherwise a numpy array."""
-    x = np.asarray(x, dtype=float)
-    return float(x) if x.ndim == 0 else x
 
 
 # ---------------------------------------------------------------------------
@@ -244,7 +238,7 @@ def time_to_exhaustion(speed_m_per_s, cs_m_per_s, d_prime_m):
     above = excess > 0.0
     t_lim = np.full(excess.shape, math.inf)
     t_lim[above] = d_prime[above] / excess[above]
-    return _scalar_or_array(t_lim)
+    return scalar_or_array(t_lim)
 
 
 # ---------------------------------------------------------------------------
@@ -283,7 +277,7 @@ def wbal_tau(dcp):
                     context="wbal_tau")
     tau = (SKIBA_2012_TAU_AMPLITUDE_S * np.exp(-SKIBA_2012_TAU_RATE_PER_W * np.asarray(d))
            + SKIBA_2012_TAU_OFFSET_S)
-    return _scalar_or_array(tau)
+    return scalar_or_array(tau)
 
 
 def w_prime_balance(intensity, critical, w_prime, dt_s=1.0, method="differential",
@@ -470,7 +464,7 @@ def hydrogen_ion_nmol_per_l(ph):
     """
     p = check_range("ph", ph, "pH units", *PH_RANGE, context="hydrogen_ion_nmol_per_l")
     # 10^(−pH) mol/L × 1e9 nmol/mol, written as one power to avoid rounding twice.
-    return _scalar_or_array(np.power(10.0, 9.0 - np.asarray(p)))
+    return scalar_or_array(np.power(10.0, 9.0 - np.asarray(p)))
 
 
 # ---------------------------------------------------------------------------
@@ -545,7 +539,7 @@ def substrate_oxidation(vo2_l_min, vco2_l_min) -> SubstrateOxidation:
         )
     cho = FRAYN_1983_CHO_PER_VCO2 * np.asarray(vco2) - FRAYN_1983_CHO_PER_VO2 * np.asarray(vo2)
     fat = FRAYN_1983_FAT_PER_L * (np.asarray(vo2) - np.asarray(vco2))
-    return SubstrateOxidation(cho_g_min=_scalar_or_array(cho), fat_g_min=_scalar_or_array(fat))
+    return SubstrateOxidation(cho_g_min=scalar_or_array(cho), fat_g_min=scalar_or_array(fat))
 
 
 # ---------------------------------------------------------------------------
@@ -583,7 +577,7 @@ def carbohydrate_fraction(intensity):
     i = np.asarray(check_range("intensity", intensity, "× VO2max", *INTENSITY_RANGE,
                                context="carbohydrate_fraction"))
     f = FCHO_FIT_A_QUADRATIC * i**2 + FCHO_FIT_A_LINEAR * i + FCHO_FIT_A_CONSTANT
-    return _scalar_or_array(f)
+    return scalar_or_array(f)
 
 
 def glycogen_store_kcal(body_mass_kg=70.0, leg_muscle_fraction=DEFAULT_LEG_MUSCLE_FRACTION,
@@ -630,7 +624,7 @@ def glycogen_store_kcal(body_mass_kg=70.0, leg_muscle_fraction=DEFAULT_LEG_MUSCL
                         context=context)
     total = (np.asarray(f_leg) * np.asarray(bm) * np.asarray(rho)
              + np.asarray(liver) * KCAL_PER_G_CARBOHYDRATE)
-    return _scalar_or_array(total)
+    return scalar_or_array(total)
 
 
 def running_speed_km_h(intensity, vo2max_ml_kg_min):
@@ -665,7 +659,7 @@ def running_speed_km_h(intensity, vo2max_ml_kg_min):
                          *VO2MAX_RANGE_ML_KG_MIN, context=context)
     vo2 = np.asarray(i) * np.asarray(vo2max)
     v_m_per_min = (vo2 - ACSM_RESTING_VO2_ML_KG_MIN) / ACSM_RUNNING_VO2_ML_KG_PER_M
-    return _scalar_or_array(v_m_per_min * 60.0 / 1000.0)
+    return scalar_or_array(v_m_per_min * 60.0 / 1000.0)
 
 
 def _budget(context, *, body_mass_kg, intensity, vo2max_ml_kg_min,
@@ -755,7 +749,7 @@ def glycogen_remaining_kcal(distance_km, *, body_mass_kg=70.0, intensity=0.75,
         leg_muscle_fraction=leg_muscle_fraction,
         muscle_glycogen_kcal_per_kg=muscle_glycogen_kcal_per_kg,
         liver_glycogen_g=liver_glycogen_g, cost_kcal_per_kg_km=cost_kcal_per_kg_km)
-    return _scalar_or_array(glycogen - net_per_km * np.asarray(d))
+    return scalar_or_array(glycogen - net_per_km * np.asarray(d))
 
 
 def distance_to_wall_km(*, body_mass_kg=70.0, intensity=0.75, vo2max_ml_kg_min=50.0,
@@ -818,7 +812,7 @@ def distance_to_wall_km(*, body_mass_kg=70.0, intensity=0.75, vo2max_ml_kg_min=5
     falling = net > 0.0
     d_wall = np.full(net.shape, math.inf)
     d_wall[falling] = glycogen[falling] / net[falling]
-    return _scalar_or_array(d_wall)
+    return scalar_or_array(d_wall)
 
 
 def carbohydrate_needed_g(race_distance_km=MARATHON_KM, *, body_mass_kg=70.0, intensity=0.75,
@@ -886,5 +880,5 @@ def carbohydrate_needed_g(race_distance_km=MARATHON_KM, *, body_mass_kg=70.0, in
             str(exc).replace("glycogen_remaining_kcal", "carbohydrate_needed_g", 1)
         ) from None
     deficit = np.maximum(0.0, -np.asarray(remaining))
-    return _scalar_or_array(deficit / KCAL_PER_G_CARBOHYDRATE)
+    return scalar_or_array(deficit / KCAL_PER_G_CARBOHYDRATE)
 

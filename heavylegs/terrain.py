@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from heavylegs.validation import check_range
+from heavylegs.validation import check_range, scalar_or_array
 
 __all__ = [
     "MINETTI_2002_RUNNING_COEFFICIENTS",
@@ -32,12 +32,6 @@ __all__ = [
 MINETTI_2002_RUNNING_COEFFICIENTS = (155.4, -30.4, -43.3, 46.3, 19.5, 3.6)
 #: Grades (rise/run) over which Minetti et al. measured and fitted the cost.
 GRADE_RANGE = (-0.45, 0.45)
-
-
-def _scalar_or_array(x):
-    """Return a Python float for 0-d input, otherwise a numpy array."""
-    x = np.asarray(x, dtype=float)
-    return float(x) if x.ndim == 0 else x
 
 
 def running_energy_cost(grade):
@@ -87,4 +81,4 @@ def running_energy_cost(grade):
             f"{exc}; grade is rise over run, a dimensionless fraction (10 % is 0.10), and "
             "Minetti et al. 2002 measured only -0.45 to +0.45"
         ) from None
-    return _scalar_or_array(np.polyval(MINETTI_2002_RUNNING_COEFFICIENTS, i))
+    return scalar_or_array(np.polyval(MINETTI_2002_RUNNING_COEFFICIENTS, i))

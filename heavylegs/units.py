@@ -20,6 +20,8 @@ from heavylegs.validation import check_range
 SLOWEST_PACED_SPEED_M_PER_S = 0.5
 #: Standard gravity (m/s²), for expressing forces in body weights.
 STANDARD_GRAVITY_M_PER_S2 = 9.80665
+#: Body masses (kg) the course's models accept for a runner, with anything carried.
+BODY_MASS_RANGE_KG = (30.0, 200.0)
 
 
 def pace_seconds_per_km(speed_m_per_s: float) -> float:

@@ -18,7 +18,13 @@ import numbers
 
 import numpy as np
 
-__all__ = ["check_range", "check_array"]
+__all__ = ["check_range", "check_array", "scalar_or_array"]
+
+
+def scalar_or_array(x):
+    """A model's result as a learner passed its input: a Python float for 0-d input, otherwise a numpy array."""
+    x = np.asarray(x, dtype=float)
+    return float(x) if x.ndim == 0 else x
 
 
 def _fmt(x: float) -> str:
