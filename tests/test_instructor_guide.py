@@ -129,3 +129,93 @@ def _chapter_2_key() -> list[tuple[str, str]]:
 @pytest.mark.parametrize(("what", "text"), _chapter_2_key(), ids=lambda v: v if isinstance(v, str) and len(v) < 40 else None)
 def test_chapter_2_answer_key_matches_the_models(what, text):
     assert text in GUIDE, f"instructor guide, chapter 2 answer key ({what}): expected {text!r}"
+
+
+def _chapter_3_key() -> list[tuple[str, str]]:
+    """(what, the text the guide must contain) for chapter 3, each computed from the labs' readouts."""
+    from heavylegs.labs.recovery import ATHLETE_LAB, LOAD_LAB, TAPER_LAB
+
+    a = lambda **c: _readout(TAPER_LAB, **c)  # noqa: E731
+    b = lambda **c: _readout(LOAD_LAB, **c)  # noqa: E731
+    c = lambda **k: _readout(ATHLETE_LAB, **k)  # noqa: E731
+    race = lambda text: re.search(r"performance is ([\d.]+) W", text).group(1)  # noqa: E731
+    gain = lambda text: re.search(r"([\d.]+) W (?:more|less) than without a taper", text).group(1)  # noqa: E731
+    fresh = lambda text: re.search(r"fresh legs on day (\d+)", text).group(1)  # noqa: E731
+    falls = lambda text: re.search(r"fatigue falls by ([\d.]+) W and fitness falls by ([\d.]+) W", text).groups()  # noqa: E731
+    peak_day = lambda text: re.search(r"peaks on day (\d+)", text).group(1)  # noqa: E731
+    best = lambda text: re.search(r"peaks on day \d+, [^,]+, at ([\d.]+) W", text).group(1)  # noqa: E731
+    times = lambda text: re.search(r"([\d.]+) times the first", text).group(1)  # noqa: E731
+    ratio_peak = lambda text: re.search(r"peaks at ([\d.]+) on day", text).group(1)  # noqa: E731
+    danger = lambda text: re.search(r"at or above 1.5 on (\d+) day", text).group(1)  # noqa: E731
+    sse = lambda text: re.search(r"errors on the tests: ([\d.]+) W²", text).group(1)  # noqa: E731
+    r2 = lambda text: re.search(r"R² (−?[\d.]+) \(published", text).group(1)  # noqa: E731
+    refitted = lambda text: re.search(r"the error would be ([\d.]+) W²", text).group(1)  # noqa: E731
+
+    # Lab A, live: the best taper length at a 50 % cut, and its neighbours within 0.1 W.
+    on_race_day = {d: TAPER_LAB.evaluate(taper_days=d)["performance_w"].iloc[111] for d in range(0, 36)}
+    best_length = max(on_race_day, key=on_race_day.get)
+    near = sorted(d for d, w in on_race_day.items() if on_race_day[best_length] - w < 0.1)
+    day_7 = TAPER_LAB.evaluate()["performance_w"].iloc[6]
+    fatigue_fall, fitness_fall = falls(a())
+    lengths = {d: race(a(taper_days=d)) for d in (0, 7, 14, 21, 28, 35)}
+    no_recovery = {i: b(weekly_increase_percent=i, recovery_every_weeks=0) for i in (0, 10, 20, 30, 40)}
+    return [
+        ("A predict 1", f"Weaker: {day_7:.1f} W on day 7, against 262 W at the start; fitness first outweighs fatigue on day {fresh(a())}"),
+        ("A predict 2", f"Stronger on race day: {race(a())} W against {race(a(taper_days=0))} W training on. Three weeks of complete rest: "
+                        f"{race(a(taper_days=21, taper_reduction_percent=100))} W, but the best day, {best(a(taper_days=21, taper_reduction_percent=100))} W"),
+        ("A Q1", f"{gain(a())} W ({race(a())} against {race(a(taper_days=0))} W). Over the taper fatigue falls by {fatigue_fall} W and fitness by {fitness_fall} W"),
+        ("A Q2", f"0 d: {lengths[0]} W; 7 d: {lengths[7]}; 14 d: {lengths[14]} (best); 21 d: {lengths[21]}; 28 d: {lengths[28]}; "
+                 f"35 d: {lengths[35]} W, {gain(a(taper_days=35))} W *worse*"),
+        ("A Q2 live", f"{best_length} days gives the best race day ({on_race_day[best_length]:.1f} W), {near[0]} to {near[-1]} days within 0.1 W"),
+        ("A Q3", f"25 %: {race(a(taper_reduction_percent=25))} W; 75 %: {race(a(taper_reduction_percent=75))}; 100 %: {race(a(taper_reduction_percent=100))}. "
+                 f"Total rest for 21 days: {race(a(taper_days=21, taper_reduction_percent=100))} W, peaking on day {peak_day(a(taper_days=21, taper_reduction_percent=100))}"),
+        ("A Q4", f"Day {fresh(a())} at every setting"),
+        ("A Q5", f"τ2 7 days: fresh legs on day {fresh(a(tau2_d=7))}, and the taper *costs* {gain(a(tau2_d=7))} W ({race(a(tau2_d=7))} against "
+                 + re.search(r"without a taper \(([\d.]+) W\)", a(tau2_d=7)).group(1) + f" W; the best day is day {peak_day(a(tau2_d=7))}"),
+        ("A Q5 block", f"the gain doubles to {gain(a(block_load_au=100))} W"),
+        ("B predict 1", f"No: it peaks at {ratio_peak(b())} on day " + re.search(r"peaks at [\d.]+ on day (\d+)", b()).group(1)),
+        ("B predict 2", f"40 % a week (peak {ratio_peak(no_recovery[40])}); 30 % peaks at {ratio_peak(no_recovery[30])}"),
+        ("B Q1", "Biggest week: week " + re.search(r"biggest week is week (\d+ at \d+ AU)", b()).group(1) + f", {times(b())} times the first. "
+                 "TSB lowest on day " + re.search(r"lowest on day (\d+ \(−?[\d.]+\))", b()).group(1)
+                 + f". The ratio peaks at {ratio_peak(b())}, is in the sweet spot on " + re.search(r"sweet spot\" on (\d+ days of \d+)", b()).group(1)),
+        ("B Q2", "Last week " + ", ".join(times(no_recovery[i]) for i in (0, 10, 20, 30)) + f" and {times(no_recovery[40])} times the first; "
+                 "the ratio peaks at " + ", ".join(ratio_peak(no_recovery[i]) for i in (0, 10, 20, 30)) + f" and {ratio_peak(no_recovery[40])}; "
+                 "at or above 1.5 on " + ", ".join(danger(no_recovery[i]) for i in (0, 10, 20, 30)) + f" and {danger(no_recovery[40])} days"),
+        ("B Q3", "Every 2, 4 and 6 weeks: " + ", ".join(danger(b(weekly_increase_percent=30, recovery_every_weeks=e)) for e in (2, 4))
+                 + f" and {danger(b(weekly_increase_percent=30, recovery_every_weeks=6))} days at or above 1.5, against "
+                 + danger(no_recovery[30]) + " with none"),
+        ("B Q4", "Week 8 is " + re.search(r"week 8 at (\d+ AU)", b(weeks=8, recovery_every_weeks=0)).group(1)
+                 + f", {times(b(weeks=8, recovery_every_weeks=0))} times week 1. 16 weeks with the starting settings: TSB lowest on day "
+                 + re.search(r"lowest on day (\d+ \(−?[\d.]+\)) and (−?[\d.]+) on the last day", b(weeks=16)).expand(r"\1, \2") + " on the last day"),
+        ("B Q5", "CTL scales with the load (" + re.search(r"CTL goes from ([\d.]+ to [\d.]+)", b(start_weekly_load_au=100)).group(1) + ", or "
+                 + re.search(r"CTL goes from ([\d.]+ to [\d.]+)", b(start_weekly_load_au=700)).group(1)
+                 + f" AU per day) but the ratio is unchanged (peak {ratio_peak(b(start_weekly_load_au=100))})"),
+        ("C predict 1", f"({sse(c(tau1_d=39))} against {sse(c())} W²)"),
+        ("C Q1", f"SSE {sse(c())} W², R² {r2(c())}; the largest miss is day "
+                 + re.search(r"Largest miss: day (\d+), modelled ([\d.]+) W against (\d+) W", c()).expand(r"\1 (\2 against \3 W)")),
+        ("C Q2", f"{sse(c(tau1_d=33))} W² (R² {r2(c(tau1_d=33))}) and {sse(c(tau1_d=39))} W² (R² {r2(c(tau1_d=39))})"),
+        ("C Q3", f"{sse(c(tau2_d=18))} and {sse(c(tau2_d=24))} W² with the published gains; refitted, {refitted(c(tau2_d=18))} and "
+                 f"{refitted(c(tau2_d=24))} W². With the published gains the best stop other than the published one is τ1 42, τ2 24: "
+                 f"{sse(c(tau1_d=42, tau2_d=24))} W², R² {r2(c(tau1_d=42, tau2_d=24))}"),
+        ("C Q3 refitted", f"every pair on the grid fits within {refitted(c(tau1_d=30, tau2_d=27))} W² (τ1 30, τ2 27, the best, with "
+                          + re.search(r"k1 ([\d.]+) and k2 ([\d.]+) W/AU\.$", c(tau1_d=30, tau2_d=27)).expand(r"k1 \1 and k2 \2 W/AU")
+                          + f") and {refitted(c(tau1_d=30, tau2_d=15))} W² (τ1 30, τ2 15)"),
+        ("C Q4", f"k1 0.17: {sse(c(k1=0.17))} W²; 0.19: {sse(c(k1=0.19))}. k2 0.22: {sse(c(k2=0.22))}; 0.24: {sse(c(k2=0.24))}"),
+    ]
+
+
+@pytest.mark.parametrize(("what", "text"), _chapter_3_key(), ids=lambda v: v if isinstance(v, str) and len(v) < 40 else None)
+def test_chapter_3_answer_key_matches_the_models(what, text):
+    assert text in GUIDE, f"instructor guide, chapter 3 answer key ({what}): expected {text!r}"
+
+
+def test_chapter_3_best_stop_in_the_key_is_the_best():
+    """The key names the best and worst book stops of Lab C (published gains; refitted gains): check that they are."""
+    from heavylegs.labs.recovery import ATHLETE_LAB, refit_with_time_constants
+
+    sse = {(t1, t2): float(re.search(r"errors on the tests: ([\d.]+)", _readout(ATHLETE_LAB, tau1_d=t1, tau2_d=t2)).group(1))
+           for t1 in ATHLETE_LAB.control("tau1_d").static_stops for t2 in ATHLETE_LAB.control("tau2_d").static_stops}
+    del sse[(36, 21)]
+    assert min(sse, key=sse.get) == (42, 24)
+    refits = {(t1, t2): refit_with_time_constants(t1, t2).sse for t1, t2 in [*sse, (36, 21)]}
+    assert min(refits, key=refits.get) == (30, 27) and max(refits, key=refits.get) == (30, 15)
