@@ -735,7 +735,8 @@ def serum_sodium_course(body_mass_kg, hours, sweat_rate_l_per_h, sweat_sodium_mm
     step = _check_single("step_h", step_h, "h", 0.01, 1.0, context)
     duration = p["hours"]
     steps = max(int(math.ceil(duration / step - 1e-9)), 0)
-    t = np.minimum(np.arange(steps + 1) * step, duration)
+    # Rounded so that the times read as 0.1, 0.2, 0.3 … rather than 0.30000000000000004.
+    t = np.minimum(np.round(np.arange(steps + 1) * step, 9), duration)
     t[-1] = duration
     # Urine passed evenly through the run; a zero-length run passes it all at once.
     urine_so_far = p["urine"] * (t / duration if duration > 0 else np.ones_like(t))
