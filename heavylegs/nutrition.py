@@ -15,7 +15,8 @@ What is published and what is a teaching construction
 * Fluid before and after (:func:`prehydration_ml`,
   :func:`post_exercise_fluid_l`): 5–7 mL/kg about 4 h before is from a
   **secondary summary** of the ACSM stand (⚠️); 1.25–1.5 L per kg lost after
-  is from a meta-analysis (McCartney et al. 2017).
+  is the standard advice as cited by a meta-analysis (McCartney et al. 2017),
+  not one of its results.
 * Serum sodium (:func:`serum_sodium_mmol_l`, :func:`serum_sodium_course`):
   **a teaching model, not a published one.** Sodium and water are simply
   added and removed from total body water (60 % of body mass). It ignores
@@ -112,8 +113,10 @@ WALLIS_PODLOGAR_2022 = ("Wallis GA, Podlogar T. Dietary carbohydrate and the end
                         "athlete: contemporary perspectives. GSSI Sports Science Exchange 2022.")
 IVY_2004 = ("Ivy JL. Regulation of muscle glycogen repletion, muscle protein synthesis and "
             "repair following exercise. J Sports Sci Med 2004;3(3):131–138.")
-FLYNN_2020 = ("Flynn S et al. Eur J Appl Physiol 2020;120:1131 (glycogen resynthesis "
-              "7.9–8.2 mmol glucosyl units/kg wet weight/h with 1.6 g/kg carbohydrate at 0 and 2 h).")
+FLYNN_2020 = ("Flynn S et al. Males and females exhibit similar muscle glycogen recovery with varied "
+              "recovery food sources. Eur J Appl Physiol 2020;120(5):1131–1142 (glycogen resynthesis: "
+              "group means 7.9 ± 2.7 (men) and 8.2 ± 2.7 (women) mmol glucosyl units/kg wet weight/h "
+              "with 1.6 g/kg carbohydrate at 0 and 2 h).")
 WHO_2011 = ("World Health Organization. Haemoglobin concentrations for the diagnosis of "
             "anaemia and assessment of severity. VMNIS, WHO/NMH/NHD/MNM/11.1, Geneva 2011.")
 HB_REFERENCE_RANGE_SITES = ("Reference ranges quoted by online calculator sites "
@@ -129,8 +132,8 @@ HOLICK_2011 = ("Holick MF et al. Evaluation, treatment, and prevention of vitami
 IOM_2011 = ("Institute of Medicine. Dietary Reference Intakes for Calcium and Vitamin D. "
             "Washington DC: National Academies Press; 2011. https://doi.org/10.17226/13050 "
             "(values via a secondary comparison table)")
-LARSON_MEYER_GSSI = ("Larson-Meyer DE. Vitamin D supplementation in athletes. GSSI Sports "
-                     "Science Exchange #148.")
+LARSON_MEYER_GSSI = ("Larson-Meyer DE. The importance of vitamin D for athletes. GSSI Sports "
+                     "Science Exchange #148, 2015.")
 
 # --- 4.1 Sweat rate and body-mass loss ---------------------------------------
 #: 1 kg of body mass lost or gained is counted as 1 L of water.
@@ -162,9 +165,10 @@ ALMOND_2005_CRITICAL_HYPONATRAEMIA_SHARE = 0.006
 RECOVERY_CARBOHYDRATE_G_PER_KG_PER_H = (1.0, 1.2)
 #: ... for the first this many hours of recovery.
 RECOVERY_WINDOW_H = 4.0
-#: Flynn et al. 2020: measured glycogen resynthesis, mmol glucosyl units per kg wet muscle per h.
+#: Flynn et al. 2020: group mean glycogen resynthesis of men and of women (SD 2.7 each), mmol glucosyl
+#: units per kg wet muscle per h: the two means, not the range between people.
 FLYNN_2020_RESYNTHESIS_MMOL_PER_KG_PER_H = (7.9, 8.2)
-#: Default resynthesis rate used here, mmol/kg/h (within Flynn et al.'s range).
+#: Default resynthesis rate used here, mmol/kg/h (between Flynn et al.'s two group means).
 DEFAULT_RESYNTHESIS_MMOL_PER_KG_PER_H = 8.0
 #: Mass of one glucosyl unit of glycogen (C6H10O5, 162 g/mol), mg per mmol.
 GLUCOSYL_UNIT_MG_PER_MMOL = 162.0
@@ -853,8 +857,9 @@ def glycogen_resynthesis_g_per_h(muscle_mass_kg,
         a 70 kg runner hold about 15 kg (``0.21 × body mass``, chapter 1).
     rate_mmol_per_kg_per_h : float or array_like, optional
         Resynthesis rate, mmol glucosyl units per kg wet muscle per h; in
-        [0, 20]. Default 8, within the 7.9–8.2 measured by Flynn et al. 2020
-        with 1.6 g/kg of carbohydrate at 0 and 2 h. Far lower without
+        [0, 20]. Default 8, between the group means of 7.9 (men) and 8.2
+        (women) measured by Flynn et al. 2020 with 1.6 g/kg of carbohydrate
+        at 0 and 2 h; people differ by about ±2.7 around them. Far lower without
         carbohydrate.
 
     Returns

@@ -252,7 +252,7 @@ def test_science_ref_4_3_glycogen_resynthesis_8_mmol_in_20_kg():
     # 8 mmol/kg/h in 20 kg of muscle at 162 mg per glucosyl mmol ≈ 25.9 g/h (±0.1)
     assert nu.glycogen_resynthesis_g_per_h(20.0, 8.0) == pytest.approx(25.9, abs=0.1)
     assert nu.glycogen_resynthesis_g_per_h(20.0) == pytest.approx(25.92, abs=1e-9)
-    # Flynn et al. 2020 measured 7.9–8.2 mmol/kg/h; the default lies inside it
+    # Flynn et al. 2020 measured group means of 7.9 and 8.2 mmol/kg/h; the default lies between them
     low, high = nu.FLYNN_2020_RESYNTHESIS_MMOL_PER_KG_PER_H
     assert low <= nu.DEFAULT_RESYNTHESIS_MMOL_PER_KG_PER_H <= high
 
