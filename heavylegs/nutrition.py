@@ -54,7 +54,7 @@ import numpy as np
 import pandas as pd
 
 from heavylegs.units import BODY_MASS_RANGE_KG
-from heavylegs.validation import check_range, scalar_or_array
+from heavylegs.validation import check_range, check_single, scalar_or_array
 
 __all__ = [
     "Threshold",
@@ -368,16 +368,6 @@ CARBOHYDRATE_DURING_EXERCISE = (
 
 def _check_body_mass(name, value, context):
     return check_range(name, value, "kg", *BODY_MASS_RANGE_KG, context=context)
-
-
-def _check_single(name, value, unit, low, high, context, **kw):
-    """check_range for a parameter that must be one number (not an array)."""
-    checked = check_range(name, value, unit, low, high, context=context, **kw)
-    if np.ndim(checked):
-        unit_note = f" ({unit})" if unit else ""
-        raise ValueError(f"{context}: {name}{unit_note} must be a single number "
-                         f"(got an array of shape {np.shape(checked)})")
-    return checked
 
 
 def _check_mass_pair(context, mass_pre_kg, mass_post_kg):
@@ -735,8 +725,8 @@ def serum_sodium_course(body_mass_kg, hours, sweat_rate_l_per_h, sweat_sodium_mm
     p = _check_sodium_inputs(
         context, body_mass_kg, hours, sweat_rate_l_per_h, sweat_sodium_mmol_l,
         drink_rate_l_per_h, drink_sodium_mmol_l, urine_l, start_sodium_mmol_l,
-        check=_check_single)
-    step = _check_single("step_h", step_h, "h", 0.01, 1.0, context)
+        check=check_single)
+    step = check_single("step_h", step_h, "h", 0.01, 1.0, context=context)
     duration = p["hours"]
     steps = max(int(math.ceil(duration / step - 1e-9)), 0)
     # Rounded so that the times read as 0.1, 0.2, 0.3 … rather than 0.30000000000000004.
@@ -803,8 +793,8 @@ def carbohydrate_during_exercise(duration_h) -> CarbohydrateBand:
     Jeukendrup AE. Multiple transportable carbohydrates and their benefits.
     GSSI Sports Science Exchange 2013;26(108) (oxidation up to 1.75 g/min).
     """
-    duration = _check_single("duration_h", duration_h, "h", *DURATION_RANGE_H,
-                             "carbohydrate_during_exercise")
+    duration = check_single("duration_h", duration_h, "h", *DURATION_RANGE_H,
+                            context="carbohydrate_during_exercise")
     for band in CARBOHYDRATE_DURING_EXERCISE:
         if duration <= band.up_to_h:
             return band
@@ -978,9 +968,9 @@ def arterial_o2_content(hb_g_dl, sao2, pao2_mmhg, *, hb_o2_ml_per_g=HB_O2_ML_PER
                     f"{percent[0] / 100:g} for {percent[0]:g} %?")
         raise ValueError(f"{exc}{hint}") from None
     pao2 = check_range("pao2_mmhg", pao2_mmhg, "mmHg", *PAO2_RANGE_MMHG, context=context)
-    bound = _check_single("hb_o2_ml_per_g", hb_o2_ml_per_g, "mL/g", *HB_O2_RANGE_ML_PER_G, context)
-    dissolved = _check_single("dissolved_o2_ml_per_dl_per_mmhg", dissolved_o2_ml_per_dl_per_mmhg,
-                              "mL/dL/mmHg", *DISSOLVED_O2_RANGE_ML_PER_DL_PER_MMHG, context)
+    bound = check_single("hb_o2_ml_per_g", hb_o2_ml_per_g, "mL/g", *HB_O2_RANGE_ML_PER_G, context=context)
+    dissolved = check_single("dissolved_o2_ml_per_dl_per_mmhg", dissolved_o2_ml_per_dl_per_mmhg,
+                             "mL/dL/mmHg", *DISSOLVED_O2_RANGE_ML_PER_DL_PER_MMHG, context=context)
     content = bound * np.asarray(hb) * np.asarray(sat) + dissolved * np.asarray(pao2)
     return scalar_or_array(content)
 
@@ -1041,8 +1031,8 @@ def ferritin_status(ferritin_ug_l) -> str:
     Clénin G et al. Swiss Med Wkly 2015;145:w14196.
     https://doi.org/10.4414/smw.2015.14196
     """
-    ferritin = _check_single("ferritin_ug_l", ferritin_ug_l, "µg/L", *FERRITIN_RANGE_UG_L,
-                             "ferritin_status")
+    ferritin = check_single("ferritin_ug_l", ferritin_ug_l, "µg/L", *FERRITIN_RANGE_UG_L,
+                            context="ferritin_status")
     empty, low, altitude = FERRITIN_THRESHOLDS
     if empty.flags(ferritin):
         return "empty"
@@ -1123,8 +1113,8 @@ def vitamin_d_status(ng_per_ml) -> str:
     https://doi.org/10.1210/jc.2011-0385 (values via a secondary comparison
     table, ⚠️).
     """
-    ng = _check_single("ng_per_ml", ng_per_ml, "ng/mL", *VITAMIN_D_RANGE_NG_PER_ML,
-                       "vitamin_d_status")
+    ng = check_single("ng_per_ml", ng_per_ml, "ng/mL", *VITAMIN_D_RANGE_NG_PER_ML,
+                      context="vitamin_d_status")
     deficiency, insufficiency = VITAMIN_D_THRESHOLDS[0], VITAMIN_D_THRESHOLDS[1]
     if deficiency.flags(ng):
         return "deficient"

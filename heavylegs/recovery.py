@@ -54,7 +54,7 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
-from heavylegs.validation import check_array, check_range
+from heavylegs.validation import check_array, check_range, check_single
 
 __all__ = [
     "CLARKE_SKIBA_2013_PARAMETERS",
@@ -115,28 +115,18 @@ def _check_loads(loads, context):
                        context=context)
 
 
-def _check_single(name, value, unit, low, high, context, **kw):
-    """check_range for a parameter that must be one number (not an array)."""
-    checked = check_range(name, value, unit, low, high, context=context, **kw)
-    if np.ndim(checked):
-        unit_note = f" ({unit})" if unit else ""
-        raise ValueError(f"{context}: {name}{unit_note} must be a single number "
-                         f"(got an array of shape {np.shape(checked)})")
-    return checked
-
-
 def _check_banister(context, p0=None, k1=None, k2=None, tau1_d=None, tau2_d=None):
     """Check the five Banister constants; returns them as floats (p0 may be None)."""
     finite = dict(low_inclusive=False, high_inclusive=False)
     out = {}
     if p0 is not None:
-        out["p0"] = _check_single("p0", p0, "", -math.inf, math.inf, context, **finite)
-    out["k1"] = _check_single("k1", k1, "per AU", 0.0, math.inf, context,
+        out["p0"] = check_single("p0", p0, "", -math.inf, math.inf, context=context, **finite)
+    out["k1"] = check_single("k1", k1, "per AU", 0.0, math.inf, context=context,
                               high_inclusive=False)
-    out["k2"] = _check_single("k2", k2, "per AU", 0.0, math.inf, context,
+    out["k2"] = check_single("k2", k2, "per AU", 0.0, math.inf, context=context,
                               high_inclusive=False)
-    out["tau1_d"] = _check_single("tau1_d", tau1_d, "d", *TAU_RANGE_D, context)
-    out["tau2_d"] = _check_single("tau2_d", tau2_d, "d", *TAU_RANGE_D, context)
+    out["tau1_d"] = check_single("tau1_d", tau1_d, "d", *TAU_RANGE_D, context=context)
+    out["tau2_d"] = check_single("tau2_d", tau2_d, "d", *TAU_RANGE_D, context=context)
     return out
 
 

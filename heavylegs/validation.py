@@ -169,6 +169,20 @@ def check_range(
     return arr
 
 
+def check_single(name: str, value, unit: str, low: float, high: float, *, context: str = "", **kw) -> float:
+    """:func:`check_range` for a parameter that must be one number, not an array.
+
+    Keywords as :func:`check_range`. Returns ``float(value)``; raises ``ValueError`` naming the
+    parameter and its unit for an array, as for a value out of range.
+    """
+    checked = check_range(name, value, unit, low, high, context=context, **kw)
+    if np.ndim(checked):
+        unit_note = f" ({unit})" if unit else ""
+        raise ValueError(f"{_prefix(name, context)}{unit_note} must be a single number "
+                         f"(got an array of shape {np.shape(checked)})")
+    return checked
+
+
 def check_array(
     name: str,
     values,
