@@ -160,7 +160,7 @@ def _describe_drinking(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
         mass_text = f" Body-mass loss stays within 2 % (largest loss {-change_pct.min():.1f} %)."
     if 0 < -end["body_mass_change_pct"] <= MEANINGLESS_LOSS_PCT:
         low_l, high_l = nutrition.post_exercise_fluid_l(mass, mass + end["body_mass_change_kg"])
-        mass_text += (f" To replace the loss afterwards: {low_l:.1f}–{high_l:.1f} L, 1.25–1.5 L per kg lost "
+        mass_text += (f" To replace the loss afterwards: {low_l:.2f}–{high_l:.2f} L, 1.25–1.5 L per kg lost "
                       "(McCartney et al. 2017).")
     if low[0]:
         sodium_text = f" Sodium is at or below 135 mmol/L from the start."
