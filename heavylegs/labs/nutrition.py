@@ -82,7 +82,7 @@ def drinking_plan(race_hours: float, sweat_rate_l_per_h: float, drink_rate_l_per
 def _drinking_chart(base):
     import altair as alt
 
-    x = alt.X("hours:Q", title="hours of the race", scale=alt.Scale(nice=False))
+    x = alt.X("hours:Q", title="hours of the race", scale=alt.Scale(nice=False), axis=alt.Axis(format="~g"))
     # The legend names each line and its axis; colour (theme palette) and dash tell them apart.
     legend = alt.Legend(columns=1, title=None, labelLimit=320)
     colour = alt.Scale(domain=list(DRINKING_SERIES))
