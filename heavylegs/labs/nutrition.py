@@ -18,6 +18,9 @@ from heavylegs import charts, metabolism, nutrition, units
 from heavylegs.lab import Control, Lab, LabWidget
 
 
+#: Upper end of the normal serum sodium range, mmol/L (laboratory convention; not from a cited source).
+NORMAL_SODIUM_HIGH_MMOL_L = 145.0
+
 def _minus(text: str) -> str:
     """Negative numbers with a true minus sign (read as "minus", not "dash", by screen readers)."""
     return re.sub(r"(?<![\w])-(?=\d)", "\u2212", text)
@@ -170,6 +173,10 @@ def _describe_drinking(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
                         if critical.any() else ".")
     else:
         sodium_text = f" Sodium stays above 135 mmol/L (lowest {sodium.min():.1f}, highest {sodium.max():.1f} mmol/L)."
+        if sodium.max() > NORMAL_SODIUM_HIGH_MMOL_L:
+            # Sweat is more dilute than blood, so losing it unreplaced concentrates the sodium left behind.
+            sodium_text += (f" Above {NORMAL_SODIUM_HIGH_MMOL_L:.0f} mmol/L it is higher than normal: in a real runner "
+                            "thirst and the kidneys would resist this, which the teaching model leaves out.")
     if -change_pct.min() > MEANINGLESS_LOSS_PCT:
         risk = (" A loss of more than 10 % of body mass is beyond any race: the model has long stopped meaning "
                 "anything here.")
