@@ -107,7 +107,9 @@ class Control:
 
     @property
     def static_step(self) -> float:
-        return self.static_stops[1] - self.static_stops[0]
+        """Gap between static stops, rounded: a float artefact (0.94 - 0.90 = 0.040000000000000036)
+        makes the browser's range input snap short of the last stop."""
+        return round(self.static_stops[1] - self.static_stops[0], 9)
 
     def check(self, value: Any) -> float:
         """Return ``value`` as a float, or raise ValueError naming this control, its unit and range."""

@@ -196,6 +196,21 @@ def test_static_chart_binds_a_labelled_slider_per_static_control_only(lab):
 
 
 @pytest.mark.parametrize("lab", LABS, ids=_lab_ids)
+def test_static_slider_can_land_on_every_stop_including_the_default(lab):
+    """A range input snaps to min + k·step: a float-artefact step (0.94 − 0.90 = 0.040000000000000036)
+    left chapter 4's saturation slider unable to reach 0.98, its default."""
+    params = {p["name"]: p for p in lab.static_spec()["params"]}
+    for control in lab.static_controls:
+        bind = params[f"p_{control.name}"]["bind"]
+        low, high, step = bind["min"], bind["max"], bind["step"]
+        assert step == round(step, 9), f"{control.name}: step {step!r} carries a float artefact"
+        for stop in (*control.static_stops, params[f"p_{control.name}"]["value"]):
+            k = (stop - low) / step
+            assert abs(k - round(k)) < 1e-9, f"{control.name}: {stop} is not min + k·step"
+        assert low + (len(control.static_stops) - 1) * step == pytest.approx(high, abs=1e-9)
+
+
+@pytest.mark.parametrize("lab", LABS, ids=_lab_ids)
 def test_static_html_is_stable_and_light(lab):
     page = lab.static_html()
     assert page == _static_html.__wrapped__(lab), "the stored HTML must not change from one run to the next"
