@@ -44,15 +44,39 @@ def test_the_three_labs_are_registered_under_their_keys():
 
 # --- Lab A: the drinking plan -------------------------------------------------------------
 
-def test_drinking_model_is_the_serum_sodium_course_of_nutrition():
+def test_drinking_model_is_the_serum_sodium_course_of_nutrition_with_urine_as_a_rate():
     frame = DRINKING_LAB.evaluate()
-    course = nutrition.serum_sodium_course(70, 4.5, 0.8, 40, 1.2, 0.0, 0.3, 140, step_h=0.5)
+    urine_l = 0.07 * 4.5  # the default urine rate (L/h) over the default race
+    course = nutrition.serum_sodium_course(70, 4.5, 0.8, 40, 1.2, 0.0, urine_l, 140, step_h=0.5)
     assert list(frame.columns) == ["hours", "body_mass_change_pct", "serum_sodium_mmol_l"]
     assert frame["hours"].tolist() == pytest.approx(np.arange(0, 4.51, 0.5))
-    assert frame["serum_sodium_mmol_l"].to_numpy() == pytest.approx(course["serum_sodium_mmol_l"].to_numpy())
+    # Rows rounded to 2 decimals, as the static grid stores them.
+    assert frame["serum_sodium_mmol_l"].to_numpy() == pytest.approx(course["serum_sodium_mmol_l"].to_numpy(), abs=0.005)
     assert frame["serum_sodium_mmol_l"].iloc[-1] == pytest.approx(
-        nutrition.serum_sodium_mmol_l(70, 4.5, 0.8, 40, 1.2, 0.0, 0.3, 140))
-    assert frame["body_mass_change_pct"].iloc[-1] == pytest.approx(1.5 / 70 * 100)
+        nutrition.serum_sodium_mmol_l(70, 4.5, 0.8, 40, 1.2, 0.0, urine_l, 140), abs=0.005)
+    assert frame["body_mass_change_pct"].iloc[-1] == pytest.approx((5.4 - 3.6 - urine_l) / 70 * 100, abs=0.005)
+
+
+def test_drinking_crossing_time_does_not_depend_on_the_race_length():
+    """Urine as a rate: the same rates give the same course, however long the race (a total for the
+    race, spread over it, made a shorter race pass urine faster and cross later)."""
+    courses = [DRINKING_LAB.evaluate(race_hours=h) for h in (3.0, 4.5, 6.0)]
+    for course in courses[1:]:
+        common = course["hours"] <= 3.0
+        assert course.loc[common, "serum_sodium_mmol_l"].tolist() == courses[0]["serum_sodium_mmol_l"].tolist()
+    for hours in (3.0, 4.5, 6.0):
+        assert "hyponatraemia, after 2 h 45 min." in _readout(DRINKING_LAB, race_hours=hours)
+
+
+def test_drinking_unchanged_body_mass_says_so_without_zero_advice_or_negative_zeros():
+    changes = {"race_hours": 1.5, "sweat_rate_l_per_h": 0.4, "drink_rate_l_per_h": 0.5, "urine_l_per_h": 0.1}
+    text = _readout(DRINKING_LAB, **changes)
+    assert "At the finish: body mass unchanged, from 0.8 L drunk, 0.6 L sweated and 0.2 L of urine" in text
+    assert "Body mass stays unchanged" in text
+    assert "To replace" not in text and "0.00" not in text and "largest loss" not in text
+    rows = DRINKING_LAB.evaluate(**changes)
+    assert rows["body_mass_change_pct"].tolist() == [0.0] * 4
+    assert not any(math.copysign(1.0, v) < 0 for v in rows["body_mass_change_pct"]), "a negative zero"
 
 
 def test_drinking_chart_aligns_both_danger_lines_at_the_same_height():
@@ -67,9 +91,11 @@ def test_drinking_chart_aligns_both_danger_lines_at_the_same_height():
 @pytest.mark.parametrize(
     ("changes", "finish"),
     [  # The three worked examples of the science reference (§4.2): 70 kg, 4.5 h, 0.8 L/h at 40 mmol/L, 0.3 L urine.
-        ({}, "body mass +1.5 kg (+2.1 %), from 5.4 L drunk and 3.6 L sweated; serum sodium 131.9 mmol/L"),
-        ({"drink_rate_l_per_h": 0.6}, "body mass −1.2 kg (−1.7 %), from 2.7 L drunk and 3.6 L sweated; serum sodium 140.6"),
-        ({"drink_sodium_mmol_l": 18}, "body mass +1.5 kg (+2.1 %), from 5.4 L drunk and 3.6 L sweated; serum sodium 134.1"),
+        ({}, "body mass +1.5 kg (+2.1 %), from 5.4 L drunk, 3.6 L sweated and 0.3 L of urine; serum sodium 131.9 mmol/L"),
+        ({"drink_rate_l_per_h": 0.6},
+         "body mass −1.2 kg (−1.7 %), from 2.7 L drunk, 3.6 L sweated and 0.3 L of urine; serum sodium 140.6"),
+        ({"drink_sodium_mmol_l": 18},
+         "body mass +1.5 kg (+2.1 %), from 5.4 L drunk, 3.6 L sweated and 0.3 L of urine; serum sodium 134.1"),
     ],
 )
 def test_drinking_question_1_worked_examples_at_the_finish(changes, finish):
@@ -80,22 +106,26 @@ def test_drinking_question_1_default_over_drinker_and_who_is_at_risk():
     text = _readout(DRINKING_LAB)
     assert text.startswith("Line chart of body-mass change (% of starting mass) and serum sodium (mmol/L, the "
                            "chapter's teaching model) against hours of the race")
-    assert "drinking 1.2 L/h of water (150 % of the sweat)" in text
-    assert "Sodium falls to 135 mmol/L, hyponatraemia, after 2 h 44 min." in text
+    assert "drinking 1.2 L/h of water (150 % of the sweat), passing 0.07 L/h of urine (0.3 L)" in text
+    assert "Sodium falls to 135 mmol/L, hyponatraemia, after 2 h 45 min." in text
     assert "No body mass is lost at any time: the runner gains weight." in text
-    assert "over-drinker's risk" in text and "slow runners" in text and "Drinking to thirst" in text
+    assert "over-drinker's risk" in text and "slow runners" in text
+    # Honest about what the teaching model leaves out, and no promise that thirst prevents it.
+    assert "The model has no antidiuretic hormone (ADH) or kidney regulation" in text
+    assert "Drinking to thirst makes it much less likely (Hew-Butler et al. 2015)." in text
+    assert "avoids it" not in text
 
 
 def test_drinking_question_2_three_quarters_of_the_sweat_reaches_neither_zone():
     text = _readout(DRINKING_LAB, drink_rate_l_per_h=0.6)
     assert "Body-mass loss stays within 2 % (largest loss 1.7 %)" in text
-    assert "To replace the loss afterwards: 1.50–1.80 L, 1.25–1.5 L per kg lost" in text
+    assert "To replace the loss afterwards: 1.52–1.82 L, 1.25–1.5 L per kg lost" in text
     assert "Sodium stays above 135 mmol/L" in text and "Neither danger zone is reached." in text
 
 
 @pytest.mark.parametrize(
     ("hours", "sodium", "when"),
-    [(1.5, "137.9", None), (3.0, "134.8", "2 h 54 min"), (4.5, "131.9", "2 h 44 min"), (6.0, "129.0", "2 h 39 min")],
+    [(1.5, "137.2", None), (3.0, "134.5", "2 h 45 min"), (4.5, "131.9", "2 h 45 min"), (6.0, "129.3", "2 h 45 min")],
 )
 def test_drinking_question_3_race_duration_static_stops(hours, sodium, when):
     """Over-drinking (1.2 L/h against 0.8 L/h sweat) is a slow runner's danger: a 1.5 h race never gets there."""
@@ -107,17 +137,22 @@ def test_drinking_question_3_race_duration_static_stops(hours, sodium, when):
         assert f"hyponatraemia, after {when}." in text
 
 
-def test_drinking_question_4_a_sports_drink_delays_but_does_not_prevent_it():
-    assert "hyponatraemia, after 3 h 48 min" in _readout(DRINKING_LAB, drink_sodium_mmol_l=18)
+def test_drinking_question_4_a_sports_drink_delays_hyponatraemia():
+    assert "hyponatraemia, after 3 h 50 min" in _readout(DRINKING_LAB, drink_sodium_mmol_l=18)
     text = _readout(DRINKING_LAB, drink_sodium_mmol_l=36)
-    assert "serum sodium 136.3 mmol/L" in text and "Neither danger zone is reached." in text
+    assert "serum sodium 136.4 mmol/L" in text and "Neither danger zone is reached." in text
+    # At 6 h: 18 mmol/L crosses at the same time as at 4.5 h; 36 mmol/L stays just above 135 in the model.
+    text = _readout(DRINKING_LAB, drink_sodium_mmol_l=18, race_hours=6)
+    assert "serum sodium 132.3 mmol/L" in text and "hyponatraemia, after 3 h 50 min" in text
+    text = _readout(DRINKING_LAB, drink_sodium_mmol_l=36, race_hours=6)
+    assert "serum sodium 135.2 mmol/L" in text and "Neither danger zone is reached." in text
 
 
 @pytest.mark.parametrize(
     ("changes", "finish", "when"),
-    [({"sweat_rate_l_per_h": 1.6}, "−2.1 kg (−3.0 %)", "3 h"),
+    [({"sweat_rate_l_per_h": 1.6}, "−2.1 kg (−3.0 %)", "2 h 59 min"),
      ({"sweat_rate_l_per_h": 1.6, "drink_rate_l_per_h": 0.3}, "−6.2 kg (−8.8 %)", "1 h 02 min"),
-     ({"race_hours": 3.0, "sweat_rate_l_per_h": 1.6, "drink_rate_l_per_h": 0.3}, "−4.2 kg (−6.0 %)", "1 h 01 min")],
+     ({"race_hours": 3.0, "sweat_rate_l_per_h": 1.6, "drink_rate_l_per_h": 0.3}, "−4.1 kg (−5.9 %)", "1 h 02 min")],
 )
 def test_drinking_question_5_heavy_sweaters_drinking_little_cross_the_2_percent_line(changes, finish, when):
     text = _readout(DRINKING_LAB, **changes)
@@ -128,15 +163,49 @@ def test_drinking_question_5_heavy_sweaters_drinking_little_cross_the_2_percent_
 
 def test_drinking_question_6_matching_sweat_with_water_still_lowers_sodium():
     text = _readout(DRINKING_LAB, sweat_rate_l_per_h=1.2)
-    assert "serum sodium 135.8 mmol/L" in text and "Neither danger zone is reached." in text
+    assert "serum sodium 135.9 mmol/L" in text and "Neither danger zone is reached." in text
 
 
-def test_drinking_live_critical_hyponatraemia_and_salty_sweat():
+def test_drinking_question_7_a_huge_over_drinker_ends_just_above_critical():
     text = _readout(DRINKING_LAB, race_hours=6, sweat_rate_l_per_h=0.4, drink_rate_l_per_h=1.5)
-    assert "serum sodium 119.8 mmol/L" in text and "critical hyponatraemia, after 5 h 55 min" in text
-    # Losing weight and still hyponatraemic: salty sweat replaced with plain water (live sliders).
-    text = _readout(DRINKING_LAB, sweat_sodium_mmol_l=100, drink_rate_l_per_h=0.8)
-    assert "hyponatraemia" in text and "salty sweat" in text
+    assert "body mass +6.2 kg (+8.8 %)" in text and "serum sodium 120.0 mmol/L" in text
+    assert "hyponatraemia, after 1 h 22 min, and to 120.05 mmol/L by the finish, just above 120 mmol/L" in text
+    assert "critical hyponatraemia, after" not in text
+    assert "Off the chart: the body-mass curve above +4 % after 2 h 44 min." in text
+    # Half an hour more and it is critical.
+    assert "critical hyponatraemia, after" in _readout(DRINKING_LAB, race_hours=6.5, sweat_rate_l_per_h=0.4,
+                                                        drink_rate_l_per_h=1.5)
+
+
+@pytest.mark.parametrize("changes", [
+    {"race_hours": 6, "sweat_rate_l_per_h": 1.6, "drink_rate_l_per_h": 1.5},  # static stops
+    {"sweat_sodium_mmol_l": 100, "drink_rate_l_per_h": 0.8},  # live: salty sweat
+])
+def test_drinking_sodium_falling_without_weight_gain_is_put_in_proportion(changes):
+    text = _readout(DRINKING_LAB, **changes)
+    assert "hyponatraemia, after" in text and "Sodium falls although no weight is gained" in text
+    assert "only in very long events with salty sweat; over-drinking is the main cause" in text
+    assert "ignores the body's sodium stores" in text
+
+
+def test_drinking_curves_leaving_the_chart_are_said_so():
+    text = _readout(DRINKING_LAB, race_hours=6, sweat_rate_l_per_h=1.6, drink_rate_l_per_h=0.3)
+    assert "serum sodium 162.7 mmol/L" in text
+    assert ("Off the chart: the body-mass curve below −8 % after 4 h 06 min and the sodium curve above "
+            "150 mmol/L after 2 h 59 min.") in text
+    assert "Off the chart" not in _readout(DRINKING_LAB)
+
+
+def test_drinking_losses_above_5_percent_are_a_medical_concern():
+    text = _readout(DRINKING_LAB, sweat_rate_l_per_h=1.6, drink_rate_l_per_h=0.3)
+    assert "To replace the loss afterwards: 7.71–9.25 L over several hours, with salty food" in text
+    assert "more than 5 % of body mass is a medical concern, above all in the heat" in text
+    assert "medical concern" not in _readout(DRINKING_LAB, sweat_rate_l_per_h=1.6)
+
+
+def test_drinking_caption_says_the_model_has_no_adh():
+    assert "antidiuretic hormone (ADH)" in DRINKING_LAB.caption
+    assert "every over-drinker here becomes hyponatraemic" in DRINKING_LAB.caption
 
 
 def test_drinking_live_extremes_are_flagged_not_reported_as_physiology():
@@ -181,9 +250,10 @@ def test_refuel_question_1_default_run():
     assert "legs 14.7 kg of muscle holding 294 g of glycogen" in text
     assert "running 2 h 30 min at 75 % of VO2max (10.2 km/h, 5:53 min/km, 25.5 km), eating 60 g/h" in text
     assert "Jeukendrup (2014) advises up to about 60 g/h" in text
-    assert "The run burns 107 g of carbohydrate an hour, 60 g/h of it eaten." in text
+    assert ("The run burns 107 g of carbohydrate an hour, 60 g/h of it eaten: the legs' glycogen falls by 35 g an "
+            "hour and the liver's by 12 g.") in text
     assert "The legs finish with 206 g, 88 g (30 %) short." in text
-    assert "Refilling at 19.1 g/h takes 4.6 h, 7.1 h after the start (illustrative" in text
+    assert "Refilling at 19.1 g/h takes 4.6 h, 7.1 h after the start (an optimistic lower bound" in text
     assert "280–336 g (Wallis & Podlogar 2022)" in text
 
 
@@ -214,7 +284,10 @@ def test_refuel_question_4_the_wall_without_food_is_chapter_1s_wall():
     wall_km = metabolism.distance_to_wall_km()
     assert wall_km == pytest.approx(37.5, abs=0.05) and f"({wall_km:.1f} km)" in text
     assert "The stores run out after 3 h 41 min (37.5 km): the wall" in text
-    assert "The legs finish with 0 g, 294 g (100 %) short. Refilling at 19.1 g/h takes 15.4 h, 19.9 h after" in text
+    assert "none of it eaten: the legs' glycogen falls by 80 g an hour until the wall and the liver's by 27 g" in text
+    assert ("The model's leg store is empty at the finish, 294 g (100 %) short. Refilling at 19.1 g/h takes 15.4 h, "
+            "19.9 h after") in text
+    assert "finish with 0 g" not in text
     assert "run out" not in _readout(REFUEL_LAB, run_hours=4.5, carbohydrate_g_per_h=90)
 
 
@@ -222,6 +295,32 @@ def test_refuel_question_4_the_wall_without_food_is_chapter_1s_wall():
                                               (6, "14.3 g/h takes 6.2 h"), (8, "19.1 g/h takes 4.6 h")])
 def test_refuel_question_5_refill_rate_static_stops(rate, refill):
     assert f"Refilling at {refill}" in _readout(REFUEL_LAB, resynthesis_mmol_per_kg_per_h=rate)
+
+
+@pytest.mark.parametrize(("eaten", "legs", "liver"), [(0, 80, 27), (30, 58, 20), (60, 35, 12), (90, 13, 4)])
+def test_refuel_question_1_the_legs_own_fall_per_hour(eaten, legs, liver):
+    """Whole-body burn = eaten + the legs' fall + the liver's fall (107 g/h at the default pace)."""
+    text = _readout(REFUEL_LAB, carbohydrate_g_per_h=eaten)
+    assert f"the legs' glycogen falls by {legs} g an hour and the liver's by {liver} g." in text
+    assert eaten + legs + liver == pytest.approx(107, abs=1)
+
+
+def test_refuel_caption_names_its_assumptions_and_optimistic_refill():
+    caption = REFUEL_LAB.caption
+    assert "overstates the saving to the legs" in caption and "spares liver glycogen" in caption
+    assert "optimistic lower bounds" in caption
+
+
+def test_refuel_chart_has_no_layer_that_can_be_empty_on_the_glycogen_scale():
+    """A layer filtered down to no rows gives the shared y scale an infinite extent: Vega warns
+    'Infinite extent for field "legs_glycogen_g"' in the console on every load."""
+    spec = REFUEL_LAB.static_chart().to_dict()
+    always_there = {"datum.hours == 0"}  # the first row
+    for layer in spec["layer"]:
+        if layer.get("encoding", {}).get("y", {}).get("field") != "legs_glycogen_g":
+            continue
+        filters = {t["filter"] for t in layer.get("transform", []) if "filter" in t}
+        assert filters <= always_there, f"a {layer['mark']} layer on legs_glycogen_g is filtered by {filters}"
 
 
 def test_refuel_refill_beyond_the_chart_is_said_so():
@@ -263,7 +362,8 @@ def test_oxygen_model_is_arterial_o2_content():
 )
 def test_oxygen_question_1_haemoglobin_static_stops(hb, content, compared, anaemia):
     text = _readout(OXYGEN_LAB, hb_g_dl=hb)
-    assert f"With haemoglobin {hb:g} g/dL the blood carries {content} mL O2/dL, {compared}" in text
+    per_litre = f"{float(content) * 10:.0f}"
+    assert f"With haemoglobin {hb:g} g/dL the blood carries {content} mL O2/dL ({per_litre} mL per litre), {compared}" in text
     assert f"is {anaemia}" in text
     assert "only 0.30 mL/dL of it is dissolved" in text
 
@@ -272,12 +372,29 @@ def test_oxygen_question_1_haemoglobin_static_stops(hb, content, compared, anaem
                                                         (0.86, "17.59", "12 %")])
 def test_oxygen_question_2_saturation_static_stops(sao2, content, less):
     text = _readout(OXYGEN_LAB, sao2=sao2)
-    assert f"carries {content} mL O2/dL, {less} less" in text
+    assert f"carries {content} mL O2/dL (" in text and f"per litre), {less} less" in text
 
 
 def test_oxygen_question_3_breathing_harder_adds_little_live():
     text = _readout(OXYGEN_LAB, pao2_mmhg=150)
-    assert "carries 20.15 mL O2/dL, 1 % more" in text and "only 0.45 mL/dL of it is dissolved" in text
+    assert "carries 20.15 mL O2/dL (201 mL per litre), 1 % more" in text and "only 0.45 mL/dL of it is dissolved" in text
+    # Breathing pure oxygen (PaO2 about 600 mmHg) is within the live slider's range.
+    assert OXYGEN_LAB.control("pao2_mmhg").max == 600
+    text = _readout(OXYGEN_LAB, pao2_mmhg=600)
+    assert "carries 21.50 mL O2/dL (215 mL per litre), 8 % more" in text and "only 1.80 mL/dL of it is dissolved" in text
+    assert "carries 21.90 mL O2/dL (219 mL per litre), 10 % more" in _readout(OXYGEN_LAB, pao2_mmhg=600, sao2=1.0)
+
+
+def test_oxygen_chart_marks_the_chosen_point_in_the_alert_style_and_the_reference_saturation():
+    spec = OXYGEN_LAB.static_chart().to_dict()
+    chosen = [l for l in spec["layer"] if any(t.get("filter") == "datum.chosen == 1" for t in l.get("transform", []))]
+    points = [l["mark"] for l in chosen if l["mark"]["type"] == "point"]
+    assert points and all(m["style"] == "hl-alert" for m in points)
+    assert any(not m.get("filled", True) for m in points), "an outline ring around the chosen point"
+    reference = [l for l in spec["layer"] if l.get("encoding", {}).get("y", {}).get("field") == "reference_cao2_ml_dl"]
+    assert reference and reference[0]["mark"]["style"] == "hl-zero"
+    frame = OXYGEN_LAB.evaluate(sao2=0.86)
+    assert frame["reference_cao2_ml_dl"].to_numpy() == pytest.approx(nutrition.arterial_o2_content(frame["hb_g_dl"].to_numpy(), 0.98, 100))
 
 
 def test_oxygen_bad_saturation_is_refused():
