@@ -18,9 +18,9 @@ from heavylegs import charts, metabolism, nutrition, units
 from heavylegs.lab import Control, Lab, LabWidget
 
 
-#: Upper end of the normal serum sodium range, mmol/L (normal range 135–145 mmol/L; a laboratory
-#: convention, not from a cited source).
-NORMAL_SODIUM_HIGH_MMOL_L = 145.0
+#: How far above its starting value the teaching model's sodium must rise (mmol/L) before the readout
+#: remarks on it. A readout choice, not a clinical limit: the course cites no upper limit of normal.
+SODIUM_RISE_REMARK_MMOL_L = 5.0
 
 def _minus(text: str) -> str:
     """Negative numbers with a true minus sign (read as "minus", not "dash", by screen readers)."""
@@ -236,9 +236,9 @@ def _describe_drinking(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
             sodium_text += "."
     else:
         sodium_text = f" Sodium stays above 135 mmol/L (lowest {sodium.min():.1f}, highest {sodium.max():.1f} mmol/L)."
-        if sodium.max() > NORMAL_SODIUM_HIGH_MMOL_L:
+        if sodium.max() > sodium[0] + SODIUM_RISE_REMARK_MMOL_L:
             # Sweat is more dilute than blood, so losing it unreplaced concentrates the sodium left behind.
-            sodium_text += (f" Above {NORMAL_SODIUM_HIGH_MMOL_L:.0f} mmol/L it is higher than normal: in a real runner "
+            sodium_text += (f" It rises well above the {sodium[0]:.0f} mmol/L it started at: in a real runner "
                             "thirst and the kidneys would resist this, which the teaching model leaves out.")
     sodium_text += _off_the_chart(t, change_pct, sodium)
     if -change_pct.min() > MEANINGLESS_LOSS_PCT:
