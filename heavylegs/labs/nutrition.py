@@ -47,7 +47,7 @@ def _first_time(condition: np.ndarray, hours: np.ndarray) -> float:
     return float(hours[where[0]]) if where.size else math.nan
 
 
-# --- Lab A: the drinking plan -------------------------------------------------------------
+# --- Lab B: the drinking plan -------------------------------------------------------------
 
 #: The two danger zones (sources in nutrition.HYDRATION_THRESHOLDS): loss above 2 % (ACSM 2007),
 #: serum sodium at or below 135 mmol/L (hyponatraemia) and 120 (critical; Almond et al. 2005).
@@ -300,11 +300,11 @@ DRINKING_LAB = Lab(
 
 
 def drinking_plan_lab() -> LabWidget:
-    """Lab A of chapter 4: how much to drink in a race, and both ways it goes wrong."""
+    """Lab B of chapter 4: how much to drink in a race, and both ways it goes wrong."""
     return DRINKING_LAB.live()
 
 
-# --- Lab B: refuelling ----------------------------------------------------------------------
+# --- Lab A: refuelling ----------------------------------------------------------------------
 
 #: Chapter 1's runner: VO2max (mL/kg/min) that sets the pace, and the share of body mass that is leg muscle.
 REFUEL_VO2MAX_ML_KG_MIN = 50.0
@@ -531,7 +531,7 @@ REFUEL_LAB = Lab(
 
 
 def refuelling_lab() -> LabWidget:
-    """Lab B of chapter 4: glycogen before, during and after a long run."""
+    """Lab A of chapter 4: glycogen before, during and after a long run."""
     return REFUEL_LAB.live()
 
 
