@@ -219,3 +219,78 @@ def test_chapter_3_best_stop_in_the_key_is_the_best():
     assert min(sse, key=sse.get) == (42, 24)
     refits = {(t1, t2): refit_with_time_constants(t1, t2).sse for t1, t2 in [*sse, (36, 21)]}
     assert min(refits, key=refits.get) == (30, 27) and max(refits, key=refits.get) == (30, 15)
+
+
+
+def _chapter_4_key() -> list[tuple[str, str]]:
+    """(what, the text the guide must contain) for chapter 4, each computed from the labs' readouts."""
+    from heavylegs.labs.nutrition import DRINKING_LAB, OXYGEN_LAB, REFUEL_LAB
+
+    a = lambda **c: _readout(REFUEL_LAB, **c)  # noqa: E731
+    b = lambda **c: _readout(DRINKING_LAB, **c)  # noqa: E731
+    c = lambda **k: _readout(OXYGEN_LAB, **k)  # noqa: E731
+    refill = lambda text: re.search(r"takes ([\d.]+ h)", text).group(1)  # noqa: E731
+    short = lambda text: re.search(r"([\d.]+ g \(\d+ %\)) short", text).group(1)  # noqa: E731
+    legs_fall = lambda text: re.search(r"legs' glycogen falls by (\d+) g an hour", text).group(1)  # noqa: E731
+    finish = lambda text: re.search(r"body mass ([+−][\d.]+ kg \([+−][\d.]+ %\))", text).group(1)  # noqa: E731
+    sodium = lambda text: re.search(r"serum sodium ([\d.]+) mmol/L", text).group(1)  # noqa: E731
+    below_135 = lambda text: re.search(r"hyponatraemia, after (\d+ h \d+ min)", text).group(1)  # noqa: E731
+    past_2 = lambda text: re.search(r"passes 2 % after (\d+ h \d+ min)", text).group(1)  # noqa: E731
+    content = lambda text: re.search(r"blood carries ([\d.]+) mL O2/dL", text).group(1)  # noqa: E731
+    dissolved = lambda text: re.search(r"only ([\d.]+) mL/dL of it is dissolved", text).group(1)  # noqa: E731
+    replace = lambda text: re.search(r"afterwards: ([\d.]+–[\d.]+ L)", text).group(1)  # noqa: E731
+    hard = dict(sweat_rate_l_per_h=1.6)
+    return [
+        # Lab A: refuelling
+        ("A predict 1", f"{refill(a())} at 8 mmol/kg/h"),
+        ("A Q1", "Legs: 14.7 kg of muscle holding 294 g. The run burns "
+                 + re.search(r"burns (\d+ g) of carbohydrate an hour", a()).group(1) + f" of carbohydrate an hour, 60 g of it eaten; "
+                 f"the legs' store falls by {legs_fall(a())} g an hour. They finish {short(a())} short; refill {refill(a())}"),
+        ("A Q2", f"Short by {short(a(carbohydrate_g_per_h=0))}, {short(a(carbohydrate_g_per_h=30))}, {short(a(carbohydrate_g_per_h=90))}; "
+                 f"refill {refill(a(carbohydrate_g_per_h=0))}, {refill(a(carbohydrate_g_per_h=30))}, {refill(a(carbohydrate_g_per_h=90))}"),
+        ("A Q3", f"short by {short(a(run_hours=1.5))}, {short(a(run_hours=3.5))}, {short(a(run_hours=4.5))}; "
+                 f"refill {refill(a(run_hours=1.5))}, {refill(a(run_hours=3.5))}, {refill(a(run_hours=4.5))}"),
+        ("A Q4", "The wall after " + re.search(r"after (\d+ h \d+ min) \(([\d.]+) km\)", a(run_hours=4.5, carbohydrate_g_per_h=0)).expand(r"\1 (\2 km")
+                 + f", as in chapter 1); the model's leg store is empty; refill {refill(a(run_hours=4.5, carbohydrate_g_per_h=0))}"),
+        ("A Q5", f"refill {refill(a(resynthesis_mmol_per_kg_per_h=2))}, {refill(a(resynthesis_mmol_per_kg_per_h=4))}, "
+                 f"{refill(a(resynthesis_mmol_per_kg_per_h=6))}"),
+        # Lab B: the drinking plan
+        ("B Q1", f"{finish(b())}; sodium {sodium(b())} mmol/L, below 135 after {below_135(b())}"),
+        ("B Q2", f"{finish(b(drink_rate_l_per_h=0.6))}, sodium {sodium(b(drink_rate_l_per_h=0.6))} mmol/L: neither danger zone. "
+                 f"Drink {replace(b(drink_rate_l_per_h=0.6))} afterwards"),
+        ("B Q3", f"1.5 h: {sodium(b(race_hours=1.5))} mmol/L, safe; 3 h: {sodium(b(race_hours=3))} (below 135 after {below_135(b(race_hours=3))}); "
+                 f"6 h: {sodium(b(race_hours=6))} (after {below_135(b(race_hours=6))})"),
+        ("B Q4 4.5 h", f"18: {sodium(b(drink_sodium_mmol_l=18))} mmol/L, below 135 after {below_135(b(drink_sodium_mmol_l=18))}; "
+                       f"36: {sodium(b(drink_sodium_mmol_l=36))}, neither zone"),
+        ("B Q4 6 h", f"18: {sodium(b(race_hours=6, drink_sodium_mmol_l=18))} (after {below_135(b(race_hours=6, drink_sodium_mmol_l=18))}); "
+                     f"36: {sodium(b(race_hours=6, drink_sodium_mmol_l=36))}, neither, only just"),
+        ("B Q5", f"Drinking 1.2 L/h: {finish(b(**hard))}, past 2 % after {past_2(b(**hard))}; drinking 0.3 L/h: "
+                 f"{finish(b(drink_rate_l_per_h=0.3, **hard))}, past 2 % after {past_2(b(drink_rate_l_per_h=0.3, **hard))}"),
+        ("B Q5 sodium", f"rises to {sodium(b(drink_rate_l_per_h=0.3, **hard))} mmol/L"),
+        ("B Q6", f"Sodium still falls, to {sodium(b(sweat_rate_l_per_h=1.2))} mmol/L"),
+        ("B Q7", f"{sodium(b(race_hours=6, sweat_rate_l_per_h=0.4, drink_rate_l_per_h=1.5))} mmol/L, "
+                 f"{finish(b(race_hours=6, sweat_rate_l_per_h=0.4, drink_rate_l_per_h=1.5))}"),
+        ("B Q7 live", f"6.5 h: {sodium(b(race_hours=6.5, sweat_rate_l_per_h=0.4, drink_rate_l_per_h=1.5))} mmol/L"),
+        # Lab C: iron and oxygen
+        ("C predict 1", f"Hb 12 g/dL: {content(c(hb_g_dl=12))} mL/dL; saturation 90 %: {content(c(sao2=0.90))}"),
+        ("C predict 2", f"only {dissolved(c())} mL/dL of the {content(c())} is dissolved"),
+        ("C Q1", f"{content(c(hb_g_dl=13.5))}, {content(c(hb_g_dl=12))} and {content(c(hb_g_dl=10.5))} mL/dL"),
+        ("C Q2", f"{content(c(sao2=0.94))}, {content(c(sao2=0.90))} and {content(c(sao2=0.86))} mL/dL"),
+        ("C Q3", f"150 mmHg: {content(c(pao2_mmhg=150))} mL/dL ({dissolved(c(pao2_mmhg=150))} dissolved); "
+                 f"600 mmHg: {content(c(pao2_mmhg=600))} ({dissolved(c(pao2_mmhg=600))} dissolved)"),
+    ]
+
+
+@pytest.mark.parametrize(("what", "text"), _chapter_4_key(), ids=lambda v: v if isinstance(v, str) and len(v) < 40 else None)
+def test_chapter_4_answer_key_matches_the_models(what, text):
+    assert text in GUIDE, f"instructor guide, chapter 4 answer key ({what}): expected {text!r}"
+
+
+def test_chapter_4_critical_stop_in_the_key_is_critical():
+    """The key calls the 6 h book stop of Lab B "just above" critical and the 6.5 h live case critical: check both."""
+    from heavylegs.labs.nutrition import DRINKING_LAB
+
+    extreme = dict(sweat_rate_l_per_h=0.4, drink_rate_l_per_h=1.5)
+    at_6 = DRINKING_LAB.evaluate(race_hours=6, **extreme)["serum_sodium_mmol_l"].iloc[-1]
+    at_6_5 = DRINKING_LAB.evaluate(race_hours=6.5, **extreme)["serum_sodium_mmol_l"].iloc[-1]
+    assert 120 < at_6 < 120.1 and at_6_5 <= 120
