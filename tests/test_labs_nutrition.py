@@ -169,7 +169,7 @@ def test_drinking_question_6_matching_sweat_with_water_still_lowers_sodium():
 def test_drinking_question_7_a_huge_over_drinker_ends_just_above_critical():
     text = _readout(DRINKING_LAB, race_hours=6, sweat_rate_l_per_h=0.4, drink_rate_l_per_h=1.5)
     assert "body mass +6.2 kg (+8.8 %)" in text and "serum sodium 120.0 mmol/L" in text
-    assert "hyponatraemia, after 1 h 22 min, and to 120.05 mmol/L by the finish, just above 120 mmol/L" in text
+    assert "hyponatraemia, after 1 h 22 min, and to 120.05 mmol/L by the finish: just above the 120 mmol/L line" in text
     assert "critical hyponatraemia, after" not in text
     assert "Off the chart: the body-mass curve above +4 % after 2 h 44 min." in text
     # Half an hour more and it is critical.

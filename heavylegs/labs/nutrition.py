@@ -230,8 +230,8 @@ def _describe_drinking(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
             sodium_text += f", and to 120 mmol/L, critical hyponatraemia, after {_h_min(_first_time(critical, t))}."
         elif sodium.min() < CRITICAL_HYPONATRAEMIA.value + NEAR_CRITICAL_MMOL_L:
             # A finish printed as "120.0" that is not flagged critical would read as a contradiction.
-            sodium_text += (f", and to {sodium.min():.2f} mmol/L by the finish, just above 120 mmol/L, critical "
-                            "hyponatraemia.")
+            sodium_text += (f", and to {sodium.min():.2f} mmol/L by the finish: just above the 120 mmol/L line of "
+                            "critical hyponatraemia, not past it.")
         else:
             sodium_text += "."
     else:
@@ -460,7 +460,7 @@ def _describe_refuel(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
     advice = f" For a run of {_h_min(run_hours)} Jeukendrup (2014) advises {band.advice}{advice_ok}."
     burn = f" The run burns {n['burnt_g_per_h']:.0f} g of carbohydrate an hour"
     if eaten >= n["burnt_g_per_h"]:
-        burn += f"; eating {eaten:.0f} g/h covers it (all of it credited, more than the gut absorbs), so the legs lose nothing."
+        burn += f"; eating {eaten:.0f} g/h covers it (more than the run burns; the model credits all of it), so the legs lose nothing."
     else:
         # The stores drain at a steady rate until the finish or the wall, whichever comes first.
         draining_h = min(run_hours, n["wall_h"])
@@ -492,8 +492,9 @@ def _describe_refuel(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
                   "(an optimistic lower bound: a steady early rate with generous feeding; the real one slows as "
                   "the stores fill, and is far lower without carbohydrate).")
     low, high = nutrition.recovery_carbohydrate_g(mass, nutrition.RECOVERY_WINDOW_H)
-    after = (f" Advice for the first 4 h after: 1.0–1.2 g of carbohydrate per kg an hour, {low:.0f}–{high:.0f} g "
-             "(Wallis & Podlogar 2022); about 8 mmol/kg/h was measured with 1.6 g/kg of carbohydrate eaten at 0 and 2 h (Flynn et al. 2020).")
+    after = (f" If another hard session follows soon, the same day, advice for the first 4 h after: 1.0–1.2 g of "
+             f"carbohydrate per kg an hour, {low:.0f}–{high:.0f} g (Wallis & Podlogar 2022); otherwise the day's total "
+             "carbohydrate matters more than the timing. About 8 mmol/kg/h was measured with 1.6 g/kg of carbohydrate eaten at 0 and 2 h (Flynn et al. 2020).")
     return _minus(
         "Line chart of glycogen in the leg muscles (g) against hours from the start of the run, "
         f"{run}.{advice}{burn}{wall}{legs}{refill}{after}"
