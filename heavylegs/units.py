@@ -12,6 +12,8 @@ duration formats it here, so the conversions exist once.
 
 from __future__ import annotations
 
+import re
+
 import math
 
 from heavylegs.validation import check_range
@@ -67,3 +69,13 @@ def body_weights(force_n: float, mass_kg: float) -> float:
     """A force (N) as a multiple of body weight for a runner of ``mass_kg`` (kg, 20–200)."""
     mass = float(check_range("mass_kg", mass_kg, "kg", 20.0, 200.0))
     return float(force_n) / (mass * STANDARD_GRAVITY_M_PER_S2)
+
+
+def true_minus(text: str) -> str:
+    """``text`` with each negative number's hyphen replaced by a true minus sign (U+2212).
+
+    Screen readers read a hyphen before a digit as "dash" and a minus sign as "minus"; readouts that speak
+    numbers (lab descriptions, alt text) pass through this. Hyphens inside words ("4-hour") are kept.
+    """
+    return re.sub(r"(?<![\w])-(?=\d)", "\u2212", text)
+

@@ -44,3 +44,7 @@ def test_body_weights():
 def test_bad_input_names_parameter_unit_and_range(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_true_minus_replaces_a_hyphen_only_before_a_number():
+    assert units.true_minus("-1.2 kg (-1.7 %), a 4-hour race, x-2") == "\u22121.2 kg (\u22121.7 %), a 4-hour race, x-2"

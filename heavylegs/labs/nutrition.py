@@ -8,7 +8,6 @@ nothing here computes physiology of its own beyond adding those up over time.
 from __future__ import annotations
 
 import math
-import re
 from typing import Mapping
 
 import numpy as np
@@ -16,16 +15,12 @@ import pandas as pd
 
 from heavylegs import charts, metabolism, nutrition, units
 from heavylegs.lab import Control, Lab, LabWidget
+from heavylegs.units import true_minus
 
 
 #: How far above its starting value the teaching model's sodium must rise (mmol/L) before the readout
 #: remarks on it. A readout choice, not a clinical limit: the course cites no upper limit of normal.
 SODIUM_RISE_REMARK_MMOL_L = 5.0
-
-def _minus(text: str) -> str:
-    """Negative numbers with a true minus sign (read as "minus", not "dash", by screen readers)."""
-    return re.sub(r"(?<![\w])-(?=\d)", "\u2212", text)
-
 
 def _signed(value: float, decimals: int) -> str:
     """``+1.5`` or ``−1.2`` (a true minus sign); zero without a sign."""
@@ -261,7 +256,7 @@ def _describe_drinking(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
                 "drink little do; the ACSM advises drinking enough to keep the loss within 2 %.")
     else:
         risk = " Neither danger zone is reached."
-    return _minus(
+    return true_minus(
         "Line chart of body-mass change (% of starting mass) and serum sodium (mmol/L, the chapter's teaching "
         f"model) against hours of the race, {plan}. {finish}{mass_text}{sodium_text}{risk}"
     )
@@ -495,7 +490,7 @@ def _describe_refuel(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
     after = (f" If another hard session follows soon, the same day, advice for the first 4 h after: 1.0–1.2 g of "
              f"carbohydrate per kg an hour, {low:.0f}–{high:.0f} g (Wallis & Podlogar 2022); otherwise the day's total "
              "carbohydrate matters more than the timing. About 8 mmol/kg/h was measured with 1.6 g/kg of carbohydrate eaten at 0 and 2 h (Flynn et al. 2020).")
-    return _minus(
+    return true_minus(
         "Line chart of glycogen in the leg muscles (g) against hours from the start of the run, "
         f"{run}.{advice}{burn}{wall}{legs}{refill}{after}"
     )
@@ -619,7 +614,7 @@ def _describe_oxygen(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
     else:
         compared = f"{abs(change):.0f} % {'less' if change < 0 else 'more'} than the healthy reference"
     delivered = "as much oxygen" if abs(change) < 0.05 else f"{abs(change):.0f} % {'less' if change < 0 else 'more'} oxygen"
-    return _minus(
+    return true_minus(
         f"Line chart of arterial oxygen content (mL O2 per dL of blood) against haemoglobin (g/dL), at a saturation "
         f"of {sao2:.2f} ({sao2 * 100:.0f} %) and PaO2 {pao2:.0f} mmHg. With haemoglobin {hb:g} g/dL the blood "
         f"carries {content:.2f} mL O2/dL ({content * 10:.0f} mL per litre), {compared} (Hb 15 g/dL, saturation "

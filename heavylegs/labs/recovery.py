@@ -9,7 +9,6 @@ against the Clarke & Skiba tests.
 from __future__ import annotations
 
 import math
-import re
 from functools import lru_cache
 from typing import Mapping
 
@@ -19,6 +18,7 @@ import pandas as pd
 from heavylegs import charts, data, recovery
 from heavylegs.figures import FIGURE_HEIGHT, Figure
 from heavylegs.lab import Control, Lab, LabWidget
+from heavylegs.units import true_minus
 
 #: The published Banister constants every lab starts from (Clarke & Skiba 2013; p0 in W, k in W/AU, τ in days).
 PUBLISHED = recovery.CLARKE_SKIBA_2013_PARAMETERS
@@ -41,11 +41,6 @@ def _constants_text(values: Mapping[str, float]) -> str:
         f"k1 {values['k1']:.2f} and k2 {values['k2']:.2f} W/AU, τ1 {values['tau1_d']:.0f} and "
         f"τ2 {values['tau2_d']:.0f} days{source}"
     )
-
-
-def _minus(text: str) -> str:
-    """Negative numbers with a true minus sign (read as "minus", not "dash", by screen readers)."""
-    return re.sub(r"(?<![\w])-(?=\d)", "\u2212", text)
 
 
 def _three_lines(base, fields: tuple[tuple[str, str], ...], y_title: str, x, legend_columns: int | None = None):
@@ -234,7 +229,7 @@ def _describe_taper(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
             f" Heavy legs turn into fresh legs on day {heavy_until:.0f}: until then fatigue outweighs fitness and "
             f"performance is below the starting 262 W; from then on fitness outweighs fatigue."
         )
-    return _minus(
+    return true_minus(
         f"Line chart of fitness, fatigue and performance (W of 5-min power) against day of a 16-week plan, for {plan}. "
         f"{on_race_day}{taper_change}{peak}{legs}"
     )
@@ -403,7 +398,7 @@ def _describe_load(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
         f"0.8–1.3 \"sweet spot\" on {_days_text(sweet)} of {days.size} and at or above {DANGER_ACWR} on "
         f"{_days_text(danger)}" + (" (shaded)." if danger else ".")
     )
-    return _minus(
+    return true_minus(
         f"Line chart of CTL, ATL and TSB (AU per day) against day of the plan, for {plan}. "
         f"{loads} {form} {acwr_text}"
     )
@@ -534,7 +529,7 @@ def _describe_athlete(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
                     else f"{(1 - ratio) * 100:.0f} % less than the published fit's {REPRODUCED_SSE_W2} W²")
     miss = residuals[worst]
     refit = refit_with_time_constants(values["tau1_d"], values["tau2_d"])
-    return _minus(
+    return true_minus(
         f"Line chart of modelled 5-min power (W) against day of the season for Clarke & Skiba's cyclist "
         f"(165 days of BikeScore loads), with p0 262 W and {_constants_text(values)}, beside the published fit and "
         f"the nine tests. Sum of squared errors on the tests: {sse:.2f} W², {compared}; R² {r_squared:.3f} "
