@@ -21,11 +21,12 @@ What is published and what is a teaching construction
   share of the calf veins' blood (valves stop it falling back), and between
   contractions the veins refill with a time constant set by the refill time.
   It is calibrated only so that a healthy calf at a walk lands in the measured
-  range (about 90 mmHg standing, 20–30 mmHg walking); it predicts no one's
-  pressure.
+  range (84 mmHg standing, 23.5–30.4 mmHg walking: Stick et al. 1992; refill
+  in about 31 s: Pollack et al. 1949); it predicts no one's pressure.
 * Compartment pressures (:func:`pedowitz_positive`): the modified criteria of
   Pedowitz et al. 1990, kept as data (:data:`PEDOWITZ_CRITERIA`) with the later
-  evidence that questions them (Aweid et al. 2012; Lindorsson et al. 2021).
+  evidence that questions them (Roberts & Franklyn-Miller 2012; Lindorsson et
+  al. 2021).
 * Ankle–brachial index (:func:`ankle_brachial_index`, :func:`abi_category`):
   the AHA method and categories (Aboyans et al. 2012).
 
@@ -71,12 +72,32 @@ PEDOWITZ_1990 = ("Pedowitz RA, Hargens AR, Mubarak SJ, Gershuni DH. Modified cri
 AWEID_2012 = ("Aweid O, Del Buono A, Malliaras P, et al. Systematic review and recommendations for "
               "intracompartmental pressure monitoring in diagnosing chronic exertional compartment syndrome "
               "of the leg. Clin J Sport Med 2012;22(4):356–370. https://doi.org/10.1097/JSM.0b013e3182580e1d")
-LINDORSSON_2021 = ("Lindorsson S, Zhang Q, Brisby H, Rennerfelt K. Significantly lower intramuscular pressure "
-                   "thresholds for diagnosing chronic exertional compartment syndrome in the deep posterior, "
-                   "superficial posterior and lateral compartments. Knee Surg Sports Traumatol Arthrosc 2021.")
+LINDORSSON_2021 = ("Lindorsson S, Zhang Q, Brisby H, Rennerfelt K. Significantly lower intramuscular pressure in "
+                   "the posterior and lateral compartments compared with the anterior compartment suggests "
+                   "alterations of the diagnostic criteria for chronic exertional compartment syndrome in the lower "
+                   "leg. Knee Surg Sports Traumatol Arthrosc 2021;29(4) (1-min medians with the syndrome: deep "
+                   "posterior 33, superficial posterior 35, lateral 40, anterior 47 mmHg; without: 12–18 mmHg).")
+ROBERTS_2012 = ("Roberts A, Franklyn-Miller A. The validity of the diagnostic criteria used in chronic exertional "
+                "compartment syndrome: a systematic review. Scand J Med Sci Sports 2012;22(5):585–595. "
+                "https://doi.org/10.1111/j.1600-0838.2011.01386.x")
+STICK_1992 = ("Stick C, Jaeger H, Witzleb E. Measurements of volume changes and venous pressure in the human lower "
+              "leg during walking and running. J Appl Physiol 1992;72(6):2063–2068. "
+              "https://doi.org/10.1152/jappl.1992.72.6.2063 (median ankle vein pressure 84.0 mmHg standing, "
+              "23.5 walking at 3 km/h, 30.4 at 6 km/h, 29.5 running at 10 km/h).")
+POLLACK_1949 = ("Pollack AA, Taylor BE, Myers TT, Wood EH. The effect of exercise and body position on the venous "
+                "pressure at the ankle in patients having venous valvular defects. J Clin Invest 1949;28(3):559–563. "
+                "https://doi.org/10.1172/JCI102103 (pressure recovered in 31 (8–57) s after walking in normal "
+                "legs, 2.8 s with an incompetent saphenous vein).")
 ABOYANS_2012 = ("Aboyans V, Criqui MH, Abraham P, et al. Measurement and interpretation of the ankle-brachial "
                 "index: a scientific statement from the American Heart Association. Circulation "
                 "2012;126(24):2890–2909. https://doi.org/10.1161/CIR.0b013e318276fbcb")
+
+KYTE_2023 = ("Kyte KH et al. Post-exercise ankle-brachial index is reduced in healthy, young individuals at a "
+             "level indicating peripheral artery disease. Clin Pract 2023;13(2). "
+             "https://doi.org/10.3390/clinpract13020049")
+MILLER_2021 = ("Leg compartment pressures in collegiate runners: a comparison of symptomatic and asymptomatic "
+               "athletes. Br J Sports Med 2021;55(Suppl 1) (conference abstract: 11 of 30 runners without "
+               "symptoms met the 1-min criterion).")
 
 # --- Physical constants ------------------------------------------------------
 #: Standard gravity, m/s².
@@ -115,12 +136,15 @@ ABI_RANGE = (0.0, 5.0)
 # --- Calibration of the teaching model of the calf pump ------------------------
 #: Share of the calf veins' blood pushed out by one walking step in the teaching model. A full tiptoe
 #: raise ejects more (about 65 % in healthy legs); this value is chosen only so that a healthy calf at a
-#: walk brings a 1.2 m column (93.6 mmHg) into the measured 20–30 mmHg range.
-WALKING_EJECTION_FRACTION = 0.20
-#: A healthy refill time for the teaching model, s (the 90 % refill time after walking stops).
-HEALTHY_REFILL_TIME_S = 30.0
-#: A short refill time, s, as when leaky valves let blood fall back from above.
-LEAKY_VALVES_REFILL_TIME_S = 10.0
+#: walk brings a 1.2 m column (93.6 mmHg) into the range Stick et al. 1992 measured (23.5–30.4 mmHg).
+WALKING_EJECTION_FRACTION = 0.18
+#: A healthy refill time, s: Pollack et al. 1949 measured 31 s (8–57 s) in normal legs after walking.
+HEALTHY_REFILL_TIME_S = 31.0
+#: A short refill time, s, as when leaky valves let blood fall back: 2.8 s with an incompetent saphenous
+#: vein (Pollack et al. 1949).
+LEAKY_VALVES_REFILL_TIME_S = 3.0
+#: Below the normal range of refill times measured by Pollack et al. 1949 (8–57 s), s.
+NORMAL_REFILL_TIME_MIN_S = 8.0
 
 # --- Guidance as data ------------------------------------------------------------------
 
@@ -148,6 +172,8 @@ class AbiCategory:
         The band covers ``above < abi <= up_to`` (``up_to`` may be ``inf``).
     meaning : str
         What a result in the band means.
+    evidence : str
+        How well the course could check it: :data:`PRIMARY` or :data:`SECONDARY`.
     source : str
         The citation.
     """
@@ -156,19 +182,21 @@ class AbiCategory:
     above: float
     up_to: float
     meaning: str
+    evidence: str
     source: str
 
 
-#: The AHA's reading of a resting ankle–brachial index (Aboyans et al. 2012), lowest band first.
+#: The AHA's reading of a resting ankle–brachial index (Aboyans et al. 2012), lowest band first. The cut-offs
+#: were read in consistent secondary sources quoting the statement, not in the statement itself.
 ABI_CATEGORIES = (
     AbiCategory("abnormal", -math.inf, 0.90,
-                "peripheral artery disease: the arteries to the leg are narrowed", ABOYANS_2012),
+                "peripheral artery disease: the arteries to the leg are narrowed", SECONDARY, ABOYANS_2012),
     AbiCategory("borderline", 0.90, 0.99,
-                "borderline: a narrowing is possible; an exercise test can tell", ABOYANS_2012),
-    AbiCategory("normal", 0.99, 1.40, "normal at rest", ABOYANS_2012),
+                "a narrowing is possible", SECONDARY, ABOYANS_2012),
+    AbiCategory("normal", 0.99, 1.40, "no narrowing shown at rest", SECONDARY, ABOYANS_2012),
     AbiCategory("non-compressible", 1.40, math.inf,
                 "the cuff could not squeeze the artery shut (stiff, often calcified, arteries): the index "
-                "cannot be read, and other tests are needed", ABOYANS_2012),
+                "cannot be read, and other tests are needed", SECONDARY, ABOYANS_2012),
 )
 
 # ---------------------------------------------------------------------------
@@ -350,16 +378,16 @@ def walking_vein_pressure_mmhg(heart_to_ankle_m=1.2, cadence_spm=110.0,
         Steps per minute (both feet); in [0, 240]; 0 is standing still. Default 110 (a walk).
     calf_ejection_fraction : float
         Share of the calf veins' blood pushed out by one contraction, as a fraction in [0, 0.9].
-        Default 0.20 (calibrated; see :data:`WALKING_EJECTION_FRACTION`).
+        Default 0.18 (calibrated; see :data:`WALKING_EJECTION_FRACTION`).
     refill_time_s : float
         Time for the veins to regain 90 % of the pressure lost once the pump stops, s; in [1, 120].
-        Default 30 (healthy valves); shorter when leaky valves let blood fall back.
+        Default 31 (healthy valves: Pollack et al. 1949); shorter when leaky valves let blood fall back.
 
     Returns
     -------
     tuple of float
         ``(p_low, p_high)``, mmHg. Standing still (cadence or ejection 0) both equal the standing
-        pressure: 93.6 mmHg for 1.2 m. With the defaults, about 22 and 28 mmHg.
+        pressure: 93.6 mmHg for 1.2 m. With the defaults, about 24.5 and 29.9 mmHg.
     """
     context = "walking_vein_pressure_mmhg"
     height, cadence, ejection, refill = _check_pump(context, heart_to_ankle_m, cadence_spm,
@@ -390,7 +418,8 @@ def ankle_vein_pressure_course(heart_to_ankle_m=1.2, cadence_spm=110.0,
     fall back from above, which the model shows as a short refill time. It
     leaves out everything else (the thigh pump, breathing, how stiff the vein
     walls are), and is calibrated only so that a healthy calf at a walk lands
-    in the measured range of about 20–30 mmHg from about 90 mmHg standing.
+    in the range measured by Stick et al. 1992 (23.5–30.4 mmHg walking, 84
+    mmHg standing).
 
     Parameters
     ----------
@@ -411,8 +440,8 @@ def ankle_vein_pressure_course(heart_to_ankle_m=1.2, cadence_spm=110.0,
 
     References
     ----------
-    The measured range it is calibrated to: standing ankle vein pressure about 90 mmHg, falling to
-    20–30 mmHg with walking (Pollack & Wood 1949, as summarised in physiology teaching notes).
+    Stick C et al. J Appl Physiol 1992;72:2063–2068 (the walking pressures it is calibrated to);
+    Pollack AA et al. J Clin Invest 1949;28:559–563 (refill times: 31 s normal, 2.8 s with leaky valves).
     """
     context = "ankle_vein_pressure_course"
     height, cadence, ejection, refill = _check_pump(context, heart_to_ankle_m, cadence_spm,
@@ -495,7 +524,8 @@ def pedowitz_positive(pre_mmhg, post1_mmhg, post5_mmhg):
     The criteria for chronic exertional compartment syndrome, with a history
     and examination that fit: pressure before exercise ≥ 15 mmHg, 1 min after
     ≥ 30 mmHg, or 5 min after ≥ 20 mmHg. Later work found that the pressures of
-    people with and without the syndrome overlap (Aweid et al. 2012), and that
+    people with and without the syndrome overlap (Roberts & Franklyn-Miller
+    2012), and that
     the 1-min cut-off is too high for the posterior and lateral compartments
     (Lindorsson et al. 2021); a positive test is a clinician's evidence, not a
     diagnosis on its own.
@@ -579,8 +609,10 @@ def abi_category(abi):
 def abi_change_pct(abi_before, abi_after):
     """Change in the ankle–brachial index after exercise, % of the resting value.
 
-    A fall of more than 20 % after exercise points to peripheral artery disease
-    even when the resting index is normal (Aboyans et al. 2012).
+    The AHA statement (Aboyans et al. 2012, as quoted by later papers) counts a
+    fall of more than 20 % after exercise as abnormal, but 60.5 % of 48 healthy
+    18–30-year-olds fell that much after a treadmill test (Kyte et al. 2023):
+    in young runners the criterion is doubtful.
 
     Parameters
     ----------

@@ -294,3 +294,54 @@ def test_chapter_4_critical_stop_in_the_key_is_critical():
     at_6 = DRINKING_LAB.evaluate(race_hours=6, **extreme)["serum_sodium_mmol_l"].iloc[-1]
     at_6_5 = DRINKING_LAB.evaluate(race_hours=6.5, **extreme)["serum_sodium_mmol_l"].iloc[-1]
     assert 120 < at_6 < 120.1 and at_6_5 <= 120
+
+
+def _chapter_5_key() -> list[tuple[str, str]]:
+    """(what, the text the guide must contain) for chapter 5, each computed from the labs' readouts."""
+    from heavylegs.labs.circulation import ABI_LAB, COMPARTMENT_LAB, OXYGEN_LAB, PUMP_LAB
+
+    a = lambda **c: _readout(OXYGEN_LAB, **c)  # noqa: E731
+    b = lambda **c: _readout(PUMP_LAB, **c)  # noqa: E731
+    d = lambda **c: _readout(ABI_LAB, **c)  # noqa: E731
+    used = lambda text: re.search(r"uses ([\d.]+ L/min)", text).group(1)  # noqa: E731
+    sent = lambda text: re.search(r"heart sends ([\d,]+ mL O2/min)", text).group(1)  # noqa: E731
+    extracted = lambda text: re.search(r"\((\d+ %) of it extracted\)", text).group(1)  # noqa: E731
+    pace = lambda text: re.search(r"about ([\d:]+) min/km", text).group(1)  # noqa: E731
+    band = lambda text: re.search(r"between (\d+ and \d+ mmHg)", text).group(1)  # noqa: E731
+    steps = lambda text: re.search(r"within (\d+ steps)", text).group(1)  # noqa: E731
+    standing = lambda text: re.search(r"ankle veins with (\d+ mmHg)", text).group(1)  # noqa: E731
+    index = lambda text: re.search(r"an index of ([\d.]+: [a-z-]+)", text).group(1)  # noqa: E731
+    low = lambda text: band(text).replace(" and ", "–").replace(" mmHg", "")  # noqa: E731
+    assert "negative by Pedowitz" in _readout(COMPARTMENT_LAB)
+    assert "positive by Pedowitz" in _readout(COMPARTMENT_LAB, post1_mmhg=35)
+    return [
+        ("A predict 1", f"{used(a()).split()[0]} to {used(a(hb_g_dl=12))}"),
+        ("A Q1", f"{sent(a())} delivered, {used(a())} used, {extracted(a())} extracted; a VO2max of 57 mL/kg/min, about {pace(a())} min/km"),
+        ("A Q2", f"{used(a(hb_g_dl=13.5)).split()[0]} and {used(a(hb_g_dl=12))}"),
+        ("A Q2 pace", f"pace {pace(a(hb_g_dl=13.5))} and {pace(a(hb_g_dl=12))} min/km against {pace(a())}"),
+        ("A Q3", f"{sent(a(cardiac_output_l_min=5, venous_saturation=0.7))} delivered, "
+                 f"{used(a(cardiac_output_l_min=5, venous_saturation=0.7))} used, "
+                 f"{extracted(a(cardiac_output_l_min=5, venous_saturation=0.7))} extracted"),
+        ("A Q4", f"Q 20: {used(a(cardiac_output_l_min=20))} (20 % less); venous 0.45: {used(a(venous_saturation=0.45))} "
+                 f"({extracted(a(venous_saturation=0.45))} extracted)"),
+        ("A Q5 live", f"{used(a(sao2=0.9))}, about 10 % less"),
+        ("B predict 1", f"within {steps(b())}"),
+        ("B Q1", f"{standing(b())} standing; between {band(b())} walking, within {steps(b())}"),
+        ("B Q2", f"Between {band(b(refill_time_s=3))}: the veins stay full"),
+        ("B predict 2", f"settles between {band(b(refill_time_s=3))}"),
+        ("B Q3", f"Between {band(b(calf_ejection_fraction=0.09))} (within {steps(b(calf_ejection_fraction=0.09))}); "
+                 f"between {band(b(calf_ejection_fraction=0.36))} (within {steps(b(calf_ejection_fraction=0.36))})"),
+        ("B Q4", f"Between {band(b(cadence_spm=55))}; between {band(b(cadence_spm=165))}"),
+        ("B Q5 live", f"Standing {standing(b(heart_to_ankle_m=0.9)).replace(' mmHg', '')} and {standing(b(heart_to_ankle_m=1.5))}; "
+                      f"walking {low(b(heart_to_ankle_m=0.9))} and {low(b(heart_to_ankle_m=1.5))} mmHg"),
+        ("B demo", f"from {standing(b())} standing to between {band(b())} within {steps(b())}"),
+        ("D Q1", index(d())),
+        ("D Q2", f"{index(d(ankle_mmhg=100))}; {index(d(ankle_mmhg=140))}"),
+        ("D Q3", f"{index(d(arm_mmhg=100))}; {index(d(arm_mmhg=150))}"),
+        ("D Q4", index(d(ankle_mmhg=200))),
+    ]
+
+
+@pytest.mark.parametrize(("what", "text"), _chapter_5_key(), ids=lambda v: v if isinstance(v, str) and len(v) < 40 else None)
+def test_chapter_5_answer_key_matches_the_models(what, text):
+    assert text in GUIDE, f"instructor guide, chapter 5 answer key ({what}): expected {text!r}"
