@@ -105,3 +105,26 @@ def jupyterlab_server():
 
     with jupyterlab() as server:
         yield server
+
+
+# --- the fresh-venv run of tests/test_requirements_only.py, started early in the background ---
+
+@pytest.fixture(scope="session")
+def fresh_env_run(tmp_path_factory):
+    """Notebooks run from requirements.txt alone in a fresh venv (tests/fresh_env.py), in a background
+    process; yields its ``FreshEnvRun`` (``wait()`` for the result). Deleted at the end of the session."""
+    from fresh_env import FreshEnvRun
+
+    run = FreshEnvRun(tmp_path_factory.mktemp("fresh-env"))
+    try:
+        yield run
+    finally:
+        run.stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _slow_background_work_started_first(request):
+    """Starts ``fresh_env_run`` as the session starts when a selected test uses it: its ~40 s install (network
+    and disk) and one-core notebook runs then overlap the other tests instead of adding to them."""
+    if any("fresh_env_run" in getattr(item, "fixturenames", ()) for item in request.session.items):
+        request.getfixturevalue("fresh_env_run")

@@ -10,16 +10,16 @@ text; this compares every output (HTML of labs and quizzes, SVG of figures) afte
 writes it. The stored notebook is itself a run, so any non-determinism shows as a difference, and it shows
 in the learner's environment, not only in the developers'. (It was a separate test that ran every notebook
 once more; merging the two saves one execution per notebook.)
+
+The install and the runs happen in a background process started when the session starts (tests/fresh_env.py,
+started by ``fresh_env_run`` in tests/conftest.py), so they overlap the rest of the suite; this test waits
+for them, then checks what they did.
 """
 
 from __future__ import annotations
 
 import configparser
 import re
-import shutil
-import subprocess
-import sys
-import venv
 from pathlib import Path
 
 import nbformat
@@ -28,9 +28,6 @@ import pytest
 from conftest import ROOT
 
 pytestmark = pytest.mark.slow
-
-#: What a learner's clone holds; build outputs and local environments are not part of it.
-_NOT_IN_A_CLONE = shutil.ignore_patterns(".venv", "_build", ".git", ".pytest_cache", ".hypothesis", "__pycache__", "*.egg-info", "vendor")
 
 
 def _sanitizers() -> list[tuple[re.Pattern, str]]:
@@ -66,32 +63,23 @@ def _differences(stored: Path, fresh: Path) -> list[str]:
     ]
 
 
-def test_notebooks_run_from_requirements_txt_alone_and_store_their_outputs(tmp_path):
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT, repo, ignore=_NOT_IN_A_CLONE)
-    env_dir = tmp_path / "binder-env"
-    venv.create(env_dir, with_pip=True)
-    python = env_dir / "bin" / "python"
-    install = subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "-r", "requirements.txt"], cwd=repo, capture_output=True, text=True
-    )
-    assert install.returncode == 0, f"pip install -r requirements.txt failed:\n{install.stderr[-3000:]}"
+def test_notebooks_run_from_requirements_txt_alone_and_store_their_outputs(fresh_env_run):
+    steps, ended = fresh_env_run.wait()
+    failed = [s for s in steps if not s.ok]
+    assert not failed, f"{failed[0].name} failed with only requirements.txt installed:\n{failed[0].detail}"
+    assert not ended, ended
+    layout = fresh_env_run.layout
     # Nothing from the test environment leaks in: the notebooks import the copy's package.
-    where = subprocess.run([str(python), "-c", "import heavylegs; print(heavylegs.__file__)"], capture_output=True, text=True, cwd=tmp_path)
-    assert where.stdout.strip().startswith(str(repo)), where.stdout + where.stderr
+    where = next((s for s in steps if s.name == "import heavylegs"), None)
+    assert where is not None, f"the background run stopped before importing heavylegs: {[s.name for s in steps]}"
+    assert where.detail.startswith(str(layout.repo)), where.detail
+    stored = sorted((layout.repo / "notebooks").glob("*.ipynb"))
+    assert stored, "the copy of the repository holds no notebook"
+    fresh = sorted(layout.fresh.glob("*.ipynb"))
+    assert [n.name for n in fresh] == [n.name for n in stored], "not every notebook was run"
     differences = []
-    for notebook in sorted((repo / "notebooks").glob("*.ipynb")):
-        fresh = tmp_path / notebook.name
-        run = subprocess.run(
-            [str(env_dir / "bin" / "jupyter"), "nbconvert", "--to", "notebook", "--execute", "--output", str(fresh), str(notebook)],
-            cwd=notebook.parent,
-            capture_output=True,
-            text=True,
-        )
-        assert run.returncode == 0, f"{notebook.name} failed with only requirements.txt installed:\n{run.stderr[-3000:]}"
-        # Tidied as `make execute` stores notebooks, so the two differ only if the outputs do.
-        subprocess.run([sys.executable, str(ROOT / "tools" / "tidy_notebooks.py"), str(fresh)], check=True, capture_output=True)
-        differences += _differences(notebook, fresh)
+    for notebook in stored:
+        differences += _differences(notebook, layout.fresh / notebook.name)
     assert not differences, "\n".join(differences)
 
 
