@@ -96,6 +96,15 @@ class PageVisit:
         self.context.close()
 
 
+@pytest.fixture(scope="session")
+def book_audit(built_book, book_server, browser):
+    """Every page visited once per colour scheme (on first use), recording what the checks that only look
+    need: console errors, foreign requests, axe violations, charts' text alternatives (tests/page_audit.py)."""
+    from page_audit import BookAudit
+
+    return BookAudit(browser, book_server, built_book, PageVisit)
+
+
 # --- JupyterLab: one server for the session, over a temporary copy of the notebooks (tools/jupyter_lab.py) ---
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import PageVisit, book_pages
+from conftest import PageVisit
 from served_book import lab_pages
 
 from heavylegs.labs import all_labs
@@ -34,14 +34,18 @@ def visit(browser, book_server):
         v.close()
 
 
-def test_every_page_loads_cleanly(built_book, visit):
+def test_every_page_loads_cleanly(book_audit):
+    """Light and dark, from the visits test_accessibility.py's axe check makes too (tests/page_audit.py)."""
     problems = []
-    for page in book_pages(built_book):
-        v = visit(page)
-        if v.errors:
-            problems.append(f"{page}: console errors {v.errors}")
-        if v.foreign:
-            problems.append(f"{page}: requests to other hosts {v.foreign}")
+    for mode in ("light", "dark"):
+        for record in book_audit.pages(mode):
+            where = f"{record.path} [{mode}]"
+            if record.errors:
+                problems.append(f"{where}: console errors {record.errors}")
+            if record.foreign:
+                problems.append(f"{where}: requests to other hosts {record.foreign}")
+            if record.undrawn_charts:
+                problems.append(f"{where}: {record.undrawn_charts} lab chart(s) not drawn within a few seconds of loading")
     assert not problems, "\n".join(problems)
 
 
