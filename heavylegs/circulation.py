@@ -525,9 +525,8 @@ def pedowitz_positive(pre_mmhg, post1_mmhg, post5_mmhg):
     and examination that fit: pressure before exercise ≥ 15 mmHg, 1 min after
     ≥ 30 mmHg, or 5 min after ≥ 20 mmHg. Later work found that the pressures of
     people with and without the syndrome overlap (Roberts & Franklyn-Miller
-    2012), and that
-    the 1-min cut-off is too high for the posterior and lateral compartments
-    (Lindorsson et al. 2021); a positive test is a clinician's evidence, not a
+    2012), and Lindorsson et al. 2021 proposed lower cut-offs for the posterior
+    and lateral compartments; a positive test is a clinician's evidence, not a
     diagnosis on its own.
 
     Parameters

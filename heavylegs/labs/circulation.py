@@ -211,14 +211,16 @@ def _pump_chart(base):
     y_scale = alt.Scale(domain=list(PRESSURE_DOMAIN_MMHG), nice=False)
     y = alt.Y("pressure_mmhg:Q", title="ankle vein pressure (mmHg)", scale=y_scale)
     one = base.transform_aggregate(rows="count()")
-    walking = one.mark_rect(style=charts.SHADE_STYLE).encode(x=alt.datum(STAND_S), x2=alt.datum(STAND_S + WALK_S))
+    # Both bands are decorative (their labels and the readout say what they mark): hidden from screen readers.
+    walking = one.mark_rect(style=charts.SHADE_STYLE, aria=False).encode(
+        x=alt.datum(STAND_S), x2=alt.datum(STAND_S + WALK_S))
     walking_label = one.mark_text(align="left", dx=4, style=charts.REFERENCE_TEXT_STYLE).encode(
         x=alt.datum(STAND_S), y=alt.value(14), text=alt.value("walking"))
-    band = one.mark_rect(style=charts.REFERENCE_STYLE, opacity=0.18).encode(
+    band = one.mark_rect(style=charts.REFERENCE_STYLE, opacity=0.18, aria=False).encode(
         y=alt.datum(MEASURED_WALKING_MMHG[0], scale=y_scale), y2=alt.datum(MEASURED_WALKING_MMHG[1]))
     band_label = one.mark_text(align="right", dx=-4, dy=-6, style=charts.REFERENCE_TEXT_STYLE).encode(
         x=alt.value("width"), y=alt.datum(MEASURED_WALKING_MMHG[1], scale=y_scale),
-        text=alt.value("measured while walking, healthy legs"))
+        text=alt.value("measured, walking"))
     line = charts.series_line(base, strokeWidth=2).encode(x=x, y=y)
     return alt.layer(walking, band, walking_label, band_label, line)
 
@@ -316,6 +318,8 @@ COMPARTMENT_DOMAIN_MMHG = (0.0, 80.0)
 LINDORSSON_POST1_MEDIANS_MMHG = {"deep posterior": 33.0, "superficial posterior": 35.0, "lateral": 40.0,
                                  "anterior": 47.0}
 LINDORSSON_POST1_WITHOUT_MMHG = (12.0, 18.0)
+#: The highest 1-min pressures among people without the syndrome, by compartment, spanned 26–34 mmHg.
+LINDORSSON_POST1_WITHOUT_MAX_MMHG = (26.0, 34.0)
 
 
 def compartment_test(pre_mmhg: float, post1_mmhg: float, post5_mmhg: float) -> pd.DataFrame:
@@ -354,14 +358,15 @@ def _compartment_chart(base):
         shape=alt.Shape("meets:N", scale=alt.Scale(domain=[0.0, 1.0], range=["circle", "diamond"]), legend=None))
     one = base.transform_aggregate(rows="count()")
     legend = one.mark_text(align="left", x=6, y=12, style=charts.ALERT_TEXT_STYLE).encode(
-        text=alt.value("ticks: Pedowitz cut-offs (any one met is positive)"))
+        text=alt.value("ticks: Pedowitz cut-offs"))
     return alt.layer(cutoff, cutoff_label, line, points, legend)
 
 
 def _describe_compartment(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
     pre, post1, post5 = values["pre_mmhg"], values["post1_mmhg"], values["post5_mmhg"]
     met = circulation.pedowitz_criteria_met(pre, post1, post5)
-    text = (f"Line chart of compartment pressure (mmHg) before, 1 min after and 5 min after exercise: {pre:g}, "
+    text = (f"Line chart of compartment pressure (mmHg) against when it is measured, before, 1 min after and "
+            f"5 min after exercise: {pre:g}, "
             f"{post1:g} and {post5:g} mmHg, beside the modified Pedowitz cut-offs (15, 30 and 20 mmHg). ")
     if met:
         which = ", ".join(f"{c.marker.replace('compartment pressure ', '')} (≥ {c.value:g})" for c in met)
@@ -374,9 +379,13 @@ def _describe_compartment(frame: pd.DataFrame, values: Mapping[str, float]) -> s
     if post1 < 30:
         above = [name for name, median in medians.items() if post1 >= median]
         if post1 > high:
+            top_low, top_high = LINDORSSON_POST1_WITHOUT_MAX_MMHG
+            within = (f", though within their range (up to {top_low:g}–{top_high:g} mmHg)" if post1 <= top_high
+                      else f", and above their whole range (up to {top_low:g}–{top_high:g} mmHg)")
             text += (f" Yet {post1:g} mmHg at 1 min is above the medians of people without the syndrome "
-                     f"({low:g}–{high:g} mmHg) in Lindorsson 2021, who found lower pressures in the posterior and "
-                     "lateral compartments of patients (medians 33–40 mmHg) and proposed lower cut-offs there.")
+                     f"({low:g}–{high:g} mmHg) in Lindorsson 2021{within}; they found lower pressures in the "
+                     "posterior and lateral compartments of patients (medians 33–40 mmHg) and proposed lower "
+                     "cut-offs there.")
             if above:
                 text += (f" It reaches their patients' median for the {' and '.join(above)} "
                  f"compartment{'s' if len(above) > 1 else ''}.")
@@ -448,7 +457,7 @@ def ankle_brachial(ankle_mmhg: float, arm_mmhg: float) -> pd.DataFrame:
 def _abi_chart(base):
     import altair as alt
 
-    x = alt.X("ankle_mmhg:Q", title="ankle systolic pressure, higher of the two arteries (mmHg)",
+    x = alt.X("ankle_mmhg:Q", title="ankle pressure (mmHg)",
               scale=alt.Scale(domain=[float(ANKLE_DRAWN_MMHG[0]), float(ANKLE_DRAWN_MMHG[-1])], nice=False))
     y_scale = alt.Scale(domain=list(ABI_DOMAIN), nice=False)
     y = alt.Y("abi:Q", title="ankle–brachial index", scale=y_scale)
@@ -468,10 +477,12 @@ def _abi_chart(base):
         layers.append(mark.encode(y=alt.datum(y_at, scale=y_scale), text=alt.value(text), **encoding))
     line = charts.series_line(base, strokeWidth=2).encode(x=x, y=y)
     chosen = base.transform_filter("datum.chosen == 1")
+    # A dotted rule down to the chosen ankle pressure, as in Lab A: the line itself does not move with it.
+    rule = chosen.mark_rule(style=charts.ZERO_STYLE, strokeDash=[2, 2]).encode(x=x)
     ring = chosen.mark_point(filled=False, size=260, strokeWidth=2, style=charts.ALERT_STYLE, aria=False).encode(
         x=x, y=y)
     dot = chosen.mark_point(filled=True, size=110, shape="diamond", style=charts.ALERT_STYLE).encode(x=x, y=y)
-    return alt.layer(*layers, line, ring, dot)
+    return alt.layer(*layers, rule, line, ring, dot)
 
 
 def _describe_abi(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
@@ -486,8 +497,9 @@ def _describe_abi(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
         text += (" A normal index at rest does not rule out a narrowing in someone with symptoms: clinicians can "
                  "measure it again after exercise (though in young, healthy people it often falls by more than "
                  "the 20 % counted as abnormal: Kyte 2023).")
-    text += (" Calf pain on walking that eases with rest, or cold, pale feet, belong with a clinician, whatever a "
-             "home reading says.")
+    text += (" The index uses the higher arm: a narrowed artery to one arm lowers that arm's reading, and the "
+             "higher one is closer to the pressure leaving the heart. Calf pain on walking that eases with rest, or "
+             "cold, pale feet, belong with a clinician, whatever the index.")
     return true_minus(text)
 
 
