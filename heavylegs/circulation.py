@@ -195,8 +195,8 @@ ABI_CATEGORIES = (
                 "a narrowing is possible", SECONDARY, ABOYANS_2012),
     AbiCategory("normal", 0.99, 1.40, "no narrowing shown at rest", SECONDARY, ABOYANS_2012),
     AbiCategory("non-compressible", 1.40, math.inf,
-                "the cuff could not squeeze the artery shut (stiff, often calcified, arteries): the index "
-                "cannot be read, and other tests are needed", SECONDARY, ABOYANS_2012),
+                "the cuff could not squeeze the stiff, often calcified, artery shut: the index cannot be "
+                "read, and other tests are needed", SECONDARY, ABOYANS_2012),
 )
 
 # ---------------------------------------------------------------------------

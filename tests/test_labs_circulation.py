@@ -155,8 +155,8 @@ def test_compartment_negative_but_above_healthy_medians_names_lindorsson():
 def test_compartment_positive_mentions_healthy_runners_who_pass_it():
     text = _readout(COMPARTMENT_LAB, post1_mmhg=35)
     assert "11 of 30 collegiate runners" in text
-    assert "lateral, anterior" not in text  # a list joined with "and"
-    assert "lateral and anterior compartments" in text
+    assert "lateral (40) and anterior (47) compartments" in text  # a list joined with "and"
+    assert "35 mmHg is below the median of Lindorsson 2021's patients" in text
 
 
 def test_compartment_always_points_pain_to_a_clinician():

@@ -94,6 +94,7 @@ def _oxygen_chart(base):
         rule, delivered, reference, used,
         _end_label(base, "delivered_l_min", "delivered", charts.REFERENCE_TEXT_STYLE, -10),
         _end_label(base, "used_l_min", "used", None, 14),
+        _end_label(base, "reference_used_l_min", "used, Hb 15", None, 28),
         ring, dot,
     )
 
@@ -248,7 +249,8 @@ def _describe_pump(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
     standing = float(circulation.hydrostatic_pressure_mmhg(height))
     text = (f"Line chart of ankle vein pressure (mmHg) against time (s): standing 10 s, walking 30 s at "
             f"{cadence:g} steps/min, then standing again. Standing still, the {height:.2f} m column of blood from "
-            f"the heart presses on the ankle veins with {standing:.0f} mmHg.")
+            f"the heart presses on the ankle veins with {standing:.0f} mmHg (measured standing still: 84 mmHg, "
+            "Stick 1992).")
     if cadence == 0 or ejection == 0:
         why = "no steps" if cadence == 0 else "a calf that pushes no blood out"
         return true_minus(text + f" With {why}, nothing lowers it: the pressure stays at {standing:.0f} mmHg "
@@ -392,9 +394,9 @@ def _describe_compartment(frame: pd.DataFrame, values: Mapping[str, float]) -> s
     else:
         below = [name for name, median in medians.items() if post1 < median]
         if below:
-            text += (f" In Lindorsson 2021, more than half of the patients with the syndrome in the {' and '.join(below)} "
-                     f"compartment{'s' if len(below) > 1 else ''} had 1-min pressures above {post1:g} mmHg "
-                     "(their medians were higher).")
+            medians_text = " and ".join(f"{name} ({medians[name]:g})" for name in below)
+            text += (f" {post1:g} mmHg is below the median of Lindorsson 2021's patients with the syndrome in the "
+                     f"{medians_text} compartment{'s' if len(below) > 1 else ''}.")
     if post1 >= 30:
         text += (" Healthy runners can reach this too: 11 of 30 collegiate runners without symptoms met the "
                  "1-min criterion (Miller 2021).")
@@ -469,7 +471,7 @@ def _abi_chart(base):
             y=alt.datum(cut, scale=y_scale)))
     # Names on the side the rising line leaves empty: the low bands on the right, the high ones on the left.
     for y_at, text, style, side in ((0.45, "≤ 0.90 abnormal (PAD)", charts.ALERT_TEXT_STYLE, "right"),
-                                    (0.95, "borderline", charts.REFERENCE_TEXT_STYLE, "left"),
+                                    (0.95, "borderline", charts.REFERENCE_TEXT_STYLE, "right"),
                                     (1.20, "1.00–1.40 normal", charts.REFERENCE_TEXT_STYLE, "left"),
                                     (1.80, "> 1.40 non-compressible", charts.ALERT_TEXT_STYLE, "left")):
         mark = one.mark_text(align=side, baseline="middle", style=style, **({"x": 6} if side == "left" else {"dx": -6}))
