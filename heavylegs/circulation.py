@@ -58,6 +58,7 @@ __all__ = [
     "hydrostatic_pressure_mmhg",
     "walking_vein_pressure_mmhg",
     "ankle_vein_pressure_course",
+    "walking_steps_to_settle",
     "pedowitz_positive",
     "pedowitz_criteria_met",
     "ankle_brachial_index",
@@ -399,6 +400,42 @@ def walking_vein_pressure_mmhg(heart_to_ankle_m=1.2, cadence_spm=110.0,
     e = math.exp(-interval_s / _time_constant_s(refill))
     high = standing * (1.0 - e) / (1.0 - (1.0 - ejection) * e)
     return (1.0 - ejection) * high, high
+
+
+def walking_steps_to_settle(heart_to_ankle_m=1.2, cadence_spm=110.0,
+                            calf_ejection_fraction=WALKING_EJECTION_FRACTION,
+                            refill_time_s=HEALTHY_REFILL_TIME_S):
+    """Steps (both feet) of walking until the teaching model's pressure has nearly settled.
+
+    Counts steps until the pressure just before a contraction is within 10 %
+    of the way from its settled value (:func:`walking_vein_pressure_mmhg`) to
+    the standing pressure. **Teaching model**, as :func:`ankle_vein_pressure_course`.
+
+    Parameters
+    ----------
+    heart_to_ankle_m, cadence_spm, calf_ejection_fraction, refill_time_s
+        As for :func:`walking_vein_pressure_mmhg`.
+
+    Returns
+    -------
+    int or None
+        An even number of steps (one calf contraction per two steps): 18 with the defaults. None when
+        walking does not lower the pressure (cadence or ejection 0).
+    """
+    context = "walking_steps_to_settle"
+    height, cadence, ejection, refill = _check_pump(context, heart_to_ankle_m, cadence_spm,
+                                                    calf_ejection_fraction, refill_time_s)
+    standing = float(hydrostatic_pressure_mmhg(height))
+    high = walking_vein_pressure_mmhg(height, cadence, ejection, refill)[1]
+    if high >= standing:
+        return None
+    e = math.exp(-(120.0 / cadence) / _time_constant_s(refill))
+    peak = standing  # just before the first contraction
+    for contraction in range(1, 1000):
+        peak = standing - (standing - (1.0 - ejection) * peak) * e  # just before the next one
+        if peak - high <= 0.1 * (standing - high):
+            return 2 * contraction
+    return None
 
 
 def ankle_vein_pressure_course(heart_to_ankle_m=1.2, cadence_spm=110.0,

@@ -292,3 +292,10 @@ ERROR_CASES = [
 def test_value_errors_name_parameter_unit_and_range(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_steps_to_settle_in_the_teaching_model():
+    # computed here: 18 steps with the defaults; none when there is no pump
+    assert ci.walking_steps_to_settle() == 18
+    assert ci.walking_steps_to_settle(cadence_spm=0) is None
+    assert ci.walking_steps_to_settle(calf_ejection_fraction=0) is None

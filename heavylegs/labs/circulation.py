@@ -8,7 +8,6 @@ physiology of its own.
 
 from __future__ import annotations
 
-import math
 from typing import Mapping
 
 import numpy as np
@@ -226,23 +225,6 @@ def _pump_chart(base):
     return alt.layer(walking, band, walking_label, band_label, line)
 
 
-def _steps_to_settle(cadence: float, ejection: float, refill: float, height: float) -> int | None:
-    """Steps (both feet) until the pressure before a contraction is within 10 % of its settled value."""
-    low, high = circulation.walking_vein_pressure_mmhg(height, cadence, ejection, refill)
-    standing = float(circulation.hydrostatic_pressure_mmhg(height))
-    if high >= standing:
-        return None
-    interval = 120.0 / cadence
-    tau = refill / math.log(10.0)
-    e = math.exp(-interval / tau)
-    peak = standing  # just before the first contraction
-    for contraction in range(1, 1000):
-        peak = standing - (standing - (1.0 - ejection) * peak) * e  # just before the next one
-        if peak - high <= 0.1 * (standing - high):
-            return 2 * contraction
-    return None
-
-
 def _describe_pump(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
     cadence, ejection = values["cadence_spm"], values["calf_ejection_fraction"]
     refill, height = values["refill_time_s"], values["heart_to_ankle_m"]
@@ -257,7 +239,7 @@ def _describe_pump(frame: pd.DataFrame, values: Mapping[str, float]) -> str:
                           "the whole time, as on a long day standing still.")
     low, high = circulation.walking_vein_pressure_mmhg(height, cadence, ejection, refill)
     mean = (low + high) / 2.0
-    steps = _steps_to_settle(cadence, ejection, refill, height)
+    steps = circulation.walking_steps_to_settle(height, cadence, ejection, refill)
     text += (f" Walking, each calf contraction pushes out {ejection * 100:.0f} % of the calf veins' blood, and "
              f"the pressure settles to a saw-tooth between {low:.0f} and {high:.0f} mmHg (about {mean:.0f}, "
              f"{(1 - mean / standing) * 100:.0f} % below standing)")
